@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Analytics.Etl.Reference;
+
+/// <summary>
+/// The public facts the product uses (GB/T 2260 divisions of the two seed regions, GB/T 4754-2017 codes, the plans'
+/// industry groups), read from CSV files embedded in this assembly. The project owns these copies.
+/// </summary>
+public sealed class ReferenceData
+{
+    private static readonly Lazy<ReferenceData> Embedded = new(LoadEmbedded);
+
+    private ReferenceData(
+        IReadOnlyList<District> districts, IReadOnlyList<IndustryCode> industries, IReadOnlyList<PolicyIndustryGroup> groups)
+    {
+        Districts = districts;
+        Industries = industries;
+        PolicyIndustryGroups = groups;
+        DistrictsByCode = districts.ToDictionary(d => d.Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>The copy embedded in the product.</summary>
+    public static ReferenceData Default => Embedded.Value;
+
+    /// <summary>Every county-level division, current and former codes.</summary>
+    public IReadOnlyList<District> Districts { get; }
+
+    /// <summary>Divisions by 6-digit code.</summary>
+    public IReadOnlyDictionary<string, District> DistrictsByCode { get; }
+
+    /// <summary>GB/T 4754-2017 sections, divisions and groups named or implied by the plans.</summary>
+    public IReadOnlyList<IndustryCode> Industries { get; }
+
+    /// <summary>Each plan's industry groups.</summary>
+    public IReadOnlyList<PolicyIndustryGroup> PolicyIndustryGroups { get; }
+
+    /// <summary>The raw text of one embedded reference file (districts.csv, industries.csv, policy-industry-groups.csv).</summary>
+    public static string ReadEmbeddedText(string fileName)
+    {
+        var assembly = typeof(ReferenceData).Assembly;
+        using var stream = assembly.GetManifestResourceStream("Analytics.Etl.Reference." + fileName)
+            ?? throw new FileNotFoundException($"Reference file '{fileName}' is not embedded in {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static ReferenceData LoadEmbedded()
+    {
+        var districts = ParseCsv(ReadEmbeddedText("districts.csv")).Select(r => new District(
+            r["code"], r["name_zh"], r["name_en"], r["city_code"], r["city_zh"], r["kind"],
+            ParseMonth(r["valid_from"]), ParseMonth(r["valid_to"]), NullIfEmpty(r["successor_code"]))).ToList();
+        var industries = ParseCsv(ReadEmbeddedText("industries.csv"))
+            .Select(r => new IndustryCode(r["level"], r["code"], r["name_zh"], r["name_en"])).ToList();
+        var groups = ParseCsv(ReadEmbeddedText("policy-industry-groups.csv")).Select(r => new PolicyIndustryGroup(
+            r["plan"], r["group_code"], r["group_zh"], r["group_en"],
+            r["gbt4754_codes"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            r["source_in_plan"])).ToList();
+        return new ReferenceData(districts, industries, groups);
+    }
+
+    private static DateOnly? ParseMonth(string text) =>
+        string.IsNullOrWhiteSpace(text) ? null : DateOnly.ParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>Parses the small, well-formed reference CSVs (quoted fields, no embedded newlines).</summary>
+    internal static IEnumerable<Dictionary<string, string>> ParseCsv(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = SplitLine(lines[0]);
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = SplitLine(line);
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
+            {
+                row[header[i]] = i < fields.Count ? fields[i] : "";
+            }
+
+            yield return row;
+        }
+    }
+
+    private static List<string> SplitLine(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        fields.Add(current.ToString());
+        return fields;
+    }
+}
