@@ -1,0 +1,89 @@
+namespace Analytics.DuckDb.Execution;
+
+/// <summary>
+/// One command's time on its connection: from the start of execution until its last result is closed. Holds the
+/// connection (one command at a time), and turns <see cref="DuckDbCommand.Cancel"/>, a cancelled token or
+/// <see cref="DuckDbCommand.CommandTimeout"/> into <c>duckdb_interrupt</c> while — and only while — it is current, so a
+/// late timer cannot interrupt the next command.
+/// </summary>
+internal sealed class ExecutionScope : IDisposable
+{
+    private readonly DuckDbConnection _connection;
+    private readonly CancellationTokenRegistration _registration;
+    private readonly Timer? _timer;
+    private int _disposed;
+
+    public ExecutionScope(DuckDbConnection connection, int timeoutSeconds, CancellationToken token)
+    {
+        _connection = connection;
+        Token = token;
+        connection.Enter(this);
+        try
+        {
+            token.ThrowIfCancellationRequested();
+            _registration = token.Register(static s => ((ExecutionScope)s!).Interrupt(InterruptReason.Token), this);
+            if (timeoutSeconds > 0)
+            {
+                _timer = new Timer(static s => ((ExecutionScope)s!).Interrupt(InterruptReason.Timeout), this, TimeSpan.FromSeconds(timeoutSeconds), Timeout.InfiniteTimeSpan);
+            }
+
+            TimeoutSeconds = timeoutSeconds;
+        }
+        catch
+        {
+            connection.Leave(this);
+            throw;
+        }
+    }
+
+    public CancellationToken Token { get; }
+
+    public int TimeoutSeconds { get; }
+
+    public InterruptReason Reason { get; private set; }
+
+    public void Interrupt(InterruptReason reason)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        if (Reason == InterruptReason.None)
+        {
+            Reason = reason;
+        }
+
+        _connection.Interrupt(this);
+    }
+
+    /// <summary>The exception for an interrupted statement, saying why it was interrupted.</summary>
+    public OperationCanceledException Canceled(string duckDbMessage) => Reason switch
+    {
+        InterruptReason.Timeout => new OperationCanceledException(
+            $"The command was stopped after its time limit of {TimeoutSeconds} s (CommandTimeout). DuckDB: {duckDbMessage}"),
+        InterruptReason.Token => new OperationCanceledException($"The command was cancelled. DuckDB: {duckDbMessage}", Token),
+        _ => new OperationCanceledException($"The command was cancelled (DuckDbCommand.Cancel). DuckDB: {duckDbMessage}"),
+    };
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _timer?.Dispose();
+        _registration.Dispose();
+        _connection.Leave(this);
+    }
+}
+
+/// <summary>Why a command was interrupted.</summary>
+internal enum InterruptReason
+{
+    None,
+    Cancel,
+    Token,
+    Timeout,
+}

@@ -1,0 +1,51 @@
+using System.Numerics;
+using Analytics.DuckDb.Native;
+
+namespace Analytics.DuckDb.Reading;
+
+/// <summary>
+/// DECIMAL(width, scale): an integer of 16, 32, 64 or 128 bits (by width) holding value·10^scale. Read into
+/// <see cref="decimal"/> by building its 96-bit mantissa and scale directly (no division).
+/// </summary>
+internal sealed unsafe class DecimalReader<TStorage>(string typeName, byte scale) : ColumnReader(DuckDbType.Decimal, typeName)
+    where TStorage : unmanaged, IBinaryInteger<TStorage>
+{
+    private static readonly Int128 MaxMantissa = (Int128)decimal.MaxValue;
+
+    public override Type FieldType => typeof(decimal);
+
+    public override decimal GetDecimal(ulong row)
+    {
+        var raw = Int128.CreateTruncating(((TStorage*)Data)[row]);
+        var negative = raw < 0;
+        var magnitude = negative ? -raw : raw;
+        var s = (int)scale;
+        while (s > 28 || magnitude > MaxMantissa)
+        {
+            if (s == 0)
+            {
+                throw new OverflowException($"The {TypeName} value {raw} is outside the range of System.Decimal; read it as a string or double.");
+            }
+
+            // Drop a digit of precision .NET decimal cannot hold (rounding half away from zero).
+            magnitude = (magnitude + 5) / 10;
+            s--;
+        }
+
+        var bits = (UInt128)magnitude;
+        return new decimal((int)(uint)bits, (int)(uint)(bits >> 32), (int)(uint)(bits >> 64), negative, (byte)s);
+    }
+
+    public override double GetDouble(ulong row) => (double)Int128.CreateTruncating(((TStorage*)Data)[row]) / Math.Pow(10, scale);
+
+    public override float GetFloat(ulong row) => (float)GetDouble(row);
+
+    public override long GetInt64(ulong row) => decimal.ToInt64(decimal.Truncate(GetDecimal(row)));
+
+    public override int GetInt32(ulong row) => decimal.ToInt32(decimal.Truncate(GetDecimal(row)));
+
+    public override string GetString(ulong row) =>
+        GetDecimal(row).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override object GetValue(ulong row) => GetDecimal(row);
+}
