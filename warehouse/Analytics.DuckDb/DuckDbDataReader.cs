@@ -395,6 +395,23 @@ public sealed class DuckDbDataReader : DbDataReader
         return (TOut)(object)value!;
     }
 
+    /// <summary>
+    /// Fetches the rest of the current result chunk by chunk without reading a value: the floor any client pays, used
+    /// by the benchmark as the ceiling to compare the typed getters against. Returns the rows skipped.
+    /// </summary>
+    internal long SkipChunksForBenchmark()
+    {
+        long rows = _chunkPending ? _result!.ChunkSize : 0;
+        _chunkPending = false;
+        _rowValid = false;
+        while (_result is not null && _result.FetchChunk())
+        {
+            rows += _result.ChunkSize;
+        }
+
+        return rows;
+    }
+
     private bool AdvanceToNextQuery()
     {
         while (_batch.HasNext)
