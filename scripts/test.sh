@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need on a fresh machine, builds, runs every test project.
+# The build itself restores npm packages (the DuckDB engine) through build/DuckDbNative.targets.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "error: '$1' is required ($2)" >&2; exit 2; }; }
+need dotnet "the .NET 10 SDK"
+need node "Node.js 20 with npm: the DuckDB engine comes from npm"
+need npm "npm: the DuckDB engine comes from npm"
+
+bash scripts/setup-machine.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Analytics.sln -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for CI: totals over every test project.
+awk '/(Passed|Failed)! +- Failed:/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
