@@ -1,0 +1,65 @@
+using Analytics.Etl.Reference;
+
+namespace Analytics.Etl.Reading;
+
+/// <summary>Settings for reading one file; the defaults are what docs/extracts.md promises suppliers.</summary>
+public sealed class FeedReadOptions
+{
+    /// <summary>The defaults.</summary>
+    public static FeedReadOptions Default { get; } = new();
+
+    /// <summary>Text encoding of CSV files (JSON Lines are always UTF-8; workbooks carry their own).</summary>
+    public ExtractEncoding Encoding { get; init; } = ExtractEncoding.Detect;
+
+    /// <summary>
+    /// The registry snapshot date when the file has no 数据日期 column (or a row leaves it blank). When null the date
+    /// is taken from the file name (<c>…_YYYY-MM-DD.csv</c> or <c>…_YYYYMMDD.csv</c>).
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>
+    /// Longest row accepted, in characters (default 1 Mi). A longer data row is quarantined as <c>row_too_long</c>
+    /// without being held in memory; a longer header refuses the file.
+    /// </summary>
+    public int MaxRowChars { get; init; } = 1 << 20;
+
+    /// <summary>How many rows at the top of each sheet are searched for the header (title rows sit above it).</summary>
+    public int HeaderSearchRows { get; init; } = 10;
+
+    /// <summary>
+    /// Judge duplicates of the key within the file (a pre-scan pass). When false, each row is judged alone and
+    /// duplicates are left to the next stage.
+    /// </summary>
+    public bool DetectDuplicates { get; init; } = true;
+
+    /// <summary>
+    /// Skip workbook sheets that have content but no recognisable header (a 填表说明 sheet) with a warning, instead of
+    /// refusing the file.
+    /// </summary>
+    public bool SkipSheetsWithoutHeader { get; init; }
+
+    /// <summary>Division table and industry codes used by validation.</summary>
+    public ReferenceData Reference { get; init; } = ReferenceData.Default;
+
+    /// <summary>Ceilings above which an amount is taken to be in 元 rather than 万元 (quarantined as <c>amount_unit_suspect</c>).</summary>
+    public AmountCeilings AmountCeilings { get; init; } = new();
+}
+
+/// <summary>
+/// Plausibility ceilings for amounts in 万元. An SME registry row with revenue above 10^7 万元 (100 billion yuan) is
+/// almost certainly written in 元; so is revenue of more than 5·10^4 万元 (500 million yuan) per employee.
+/// </summary>
+public sealed record AmountCeilings
+{
+    /// <summary>Registry 营业收入 and 资产总额 ceiling, 万元.</summary>
+    public decimal RegistryAmount { get; init; } = 10_000_000m;
+
+    /// <summary>Registry revenue per employee ceiling, 万元 (checked when employees &gt; 0).</summary>
+    public decimal RegistryRevenuePerEmployee { get; init; } = 50_000m;
+
+    /// <summary>R&amp;D expense ceiling, 万元.</summary>
+    public decimal RdExpense { get; init; } = 1_000_000m;
+
+    /// <summary>Main business and new product revenue ceiling in the R&amp;D feed, 万元.</summary>
+    public decimal RdRevenue { get; init; } = 10_000_000m;
+}

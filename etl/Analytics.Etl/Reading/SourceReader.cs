@@ -1,0 +1,42 @@
+namespace Analytics.Etl.Reading;
+
+/// <summary>
+/// Streams the rows of one file, section by section (a CSV or JSON Lines file is one section; a workbook has one per
+/// sheet with a header). Header and title rows are consumed here; every row after the header is delivered, blank ones
+/// included, so the loader can account for each.
+/// </summary>
+internal abstract class SourceReader : IDisposable
+{
+    protected SourceReader(string filePath) => FilePath = filePath;
+
+    /// <summary>The file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>How the bytes were decoded, for the load result.</summary>
+    public abstract string EncodingName { get; }
+
+    /// <summary>The current section's column map.</summary>
+    public ColumnMap Map { get; protected set; } = null!;
+
+    /// <summary>True when the reader delivers fields in source order (CSV, XLSX); false when in contract order (JSON Lines).</summary>
+    public abstract bool HasHeader { get; }
+
+    /// <summary>Warnings about the file's shape (unknown columns, skipped sheets).</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Moves to the next section; false when there is none.</summary>
+    public abstract bool NextSection();
+
+    /// <summary>Reads the next row of the section into <paramref name="row"/>; false at the section's end.</summary>
+    public abstract bool Read(SourceRow row);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the file.</summary>
+    protected abstract void Dispose(bool disposing);
+}

@@ -1,0 +1,45 @@
+using Analytics.Etl.Contracts;
+using static Analytics.Etl.Contracts.RdSpendContract;
+
+namespace Analytics.Etl.Validation;
+
+/// <summary>
+/// 研发投入 rows. R&amp;D expense larger than main business revenue is quarantined (<c>rd_exceeds_revenue</c>), not
+/// flagged: EXTRACTS.md names it as dirt, and one such row would distort Σ R&amp;D / Σ revenue for a whole district.
+/// </summary>
+internal sealed class RdSpendValidator(ValidationContext context) : FeedValidator(RdSpendContract.Contract, context)
+{
+    public override bool TryReadKey(in RowValues row, FeedRecord record)
+    {
+        Violation? ignored = null;
+        record.Clear();
+        return CreditCodeRule.Apply(row[CreditCode], record, CreditCode, true, ref ignored) && ReadYear(row, record, Year, ref ignored);
+    }
+
+    public override bool TryRead(in RowValues row, FeedRecord record, ref Violation? violation)
+    {
+        record.Clear();
+        var ceilings = Context.Ceilings;
+        if (!CreditCodeRule.Apply(row[CreditCode], record, CreditCode, true, ref violation)
+            || !ReadYear(row, record, Year, ref violation)
+            || !ReadAmount(row, record, RdExpense, true, ceilings.RdExpense, ref violation)
+            || !ReadAmount(row, record, MainBusinessRevenue, true, ceilings.RdRevenue, ref violation)
+            || !ReadAmount(row, record, NewProductRevenue, false, ceilings.RdRevenue, ref violation)
+            || !ReadInteger(row, record, RdPersonnel, false, ref violation)
+            || !ReadChoice(row, record, Source, Vocabularies.RdSource, false, RuleIds.SourceUnknown, ref violation))
+        {
+            return false;
+        }
+
+        var rd = record.GetDecimal(RdExpense);
+        var revenue = record.GetDecimal(MainBusinessRevenue);
+        if (rd > revenue)
+        {
+            return Fail(ref violation, RuleIds.RdExceedsRevenue, RdExpense, row[RdExpense],
+                $"R&D expense {rd:0.##} 万元 is larger than main business revenue {revenue:0.##} 万元",
+                "check that both figures are in 万元 and for the same year; if the firm truly has little revenue, confirm it with the supplier before reloading.");
+        }
+
+        return true;
+    }
+}
