@@ -1,0 +1,20 @@
+namespace Analytics.Cli;
+
+/// <summary>The exit codes scripts can rely on (also listed in <c>analytics --help</c>).</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Unexpected = 1;
+    public const int Usage = 2;
+    public const int InputRefused = 3;
+    public const int RowsDoNotAddUp = 4;
+    public const int PullFailed = 5;
+    public const int Cancelled = 130;
+
+    public const string Help = """
+        Exit codes: 0 success (including nothing new to do); 1 unexpected error; 2 bad arguments or configuration;
+        3 an input file was refused (unreadable, wrong encoding, missing columns) and nothing was published;
+        4 rows did not add up (read ≠ loaded + quarantined) and nothing was published; 5 a source could not be pulled;
+        130 cancelled (Ctrl+C).
+        """;
+}

@@ -1,0 +1,119 @@
+using Analytics.DemoData;
+using Analytics.Etl.Reading;
+using Analytics.Etl.Sources;
+using Analytics.Lake;
+using Spectre.Console;
+
+namespace Analytics.Cli;
+
+/// <summary>The pipeline's steps as the commands run them: each reports progress and ends with a summary table.</summary>
+internal static class Steps
+{
+    public static DemoManifest Generate(DemoOptions options, CancellationToken token)
+    {
+        DemoManifest? manifest = null;
+        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"Generating demo extracts into {options.OutputDirectory}");
+                task.IsIndeterminate = true;
+                var progress = new Progress<DemoProgress>(p =>
+                {
+                    if (p.Completed)
+                    {
+                        task.Description = $"Generated {p.Region} {p.Feed} ({p.Rows:N0} rows)";
+                    }
+                });
+                manifest = DemoGenerator.Generate(options, progress, token);
+                task.Description = "Generated demo extracts";
+                task.StopTask();
+            });
+        return manifest!;
+    }
+
+    public static PullReport Pull(string configPath, string landingRoot, IReadOnlyDictionary<string, string>? variables, CancellationToken token)
+    {
+        var config = SourcesConfigReader.Load(configPath, variables);
+        using var puller = new SourcePuller(new LandingArea(landingRoot));
+        PullReport? report = null;
+        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"Pulling {config.Sources.Count} source(s) into {landingRoot}");
+                task.IsIndeterminate = true;
+                report = puller.PullAsync(config, null, token).GetAwaiter().GetResult();
+                task.IsIndeterminate = false;
+                task.Value = task.MaxValue;
+            });
+
+        var table = new Table().Title("Pull").AddColumns("source", "feed", "new", "unchanged", "failed", "bytes landed", "error");
+        foreach (var s in report!.Sources)
+        {
+            table.AddRow(Markup.Escape(s.Source.Name), s.Source.Feed.ToName(), s.New.ToString("N0"), s.Unchanged.ToString("N0"),
+                s.Failed.ToString("N0"), s.BytesLanded.ToString("N0"), Markup.Escape(s.Error ?? ""));
+        }
+
+        AnsiConsole.Write(table);
+        return report;
+    }
+
+    public static BatchManifest Load(string landingRoot, string lakeRoot, LakeLoadOptions options, CancellationToken token)
+    {
+        var landing = new LandingArea(landingRoot);
+        var inputs = landing.ReadIndex()
+            .Select(e => new LoadInput(e.Feed, landing.FullPathOf(e), e.Sha256, e.OriginalName, EncodingOf(e.Encoding), e.AsOf))
+            .ToList();
+        var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlReader.Read, options);
+        BatchManifest? manifest = null;
+        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"Loading {inputs.Count} landed file(s) into {lakeRoot}", maxValue: Math.Max(1, inputs.Count));
+                var progress = new SynchronousProgress<LoadProgress>(p =>
+                {
+                    task.Description = $"Loading {Markup.Escape(p.File)}";
+                    task.Value = p.Index;
+                });
+                manifest = loader.Load(inputs, progress, token);
+                task.Description = manifest.Status == "nothing_new" ? "Nothing new to load" : $"Loaded batch {manifest.BatchId}";
+                task.Value = task.MaxValue;
+            });
+
+        PrintLoad(manifest!);
+        return manifest!;
+    }
+
+    public static void PrintLoad(BatchManifest manifest)
+    {
+        if (manifest.Files.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[grey]Every landed file is already in the lake; nothing changed.[/]");
+            return;
+        }
+
+        var table = new Table().Title($"Load — batch {manifest.BatchId}: {manifest.Status}")
+            .AddColumns("feed", "file", "encoding", "read", "loaded", "quarantined", "blank", "top quarantine rules");
+        foreach (var f in manifest.Files.OrderBy(f => f.Feed, StringComparer.Ordinal).ThenBy(f => f.File, StringComparer.Ordinal))
+        {
+            var rules = string.Join(", ", f.QuarantinedByRule.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Key} {r.Value:N0}"));
+            table.AddRow(f.Feed, Markup.Escape(f.File), f.Encoding ?? "", f.RowsRead.ToString("N0"), f.RowsLoaded.ToString("N0"),
+                f.RowsQuarantined.ToString("N0"), f.RowsSkippedBlank.ToString("N0"), Markup.Escape(rules));
+        }
+
+        table.AddRow("[bold]all[/]", "", "", $"[bold]{manifest.RowsRead:N0}[/]", $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", "", "");
+        AnsiConsole.Write(table);
+    }
+
+    private static ExtractEncoding EncodingOf(TextEncodingHint? hint) => hint switch
+    {
+        TextEncodingHint.Gbk => ExtractEncoding.Gbk,
+        TextEncodingHint.Utf8 => ExtractEncoding.Utf8,
+        _ => ExtractEncoding.Detect,
+    };
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order with the table).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

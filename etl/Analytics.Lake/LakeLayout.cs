@@ -1,0 +1,44 @@
+using Analytics.Etl.Contracts;
+using Analytics.Etl.Sources;
+
+namespace Analytics.Lake;
+
+/// <summary>
+/// Where things live in the lake. Each load is one batch folder, published by a single rename:
+/// <code>
+/// lake/batch=&lt;id&gt;/feed=registry/year=2013/data_0.parquet     accepted rows, Hive-partitioned by feed and year
+/// lake/batch=&lt;id&gt;/quarantine/data_0.parquet                  rejected rows with file, row, raw row, rule, message
+/// lake/batch=&lt;id&gt;/manifest.json                              what the batch holds (files, sha256, counts, times)
+/// lake/_staging/                                                loads in progress (never read; a crash leaves them here)
+/// lake/_loads/&lt;started&gt;-&lt;id&gt;.json                           every load attempt, published, refused or failed
+/// </code>
+/// Readers glob <c>lake/batch=*/feed=&lt;feed&gt;/*/*.parquet</c>, so a batch is either wholly visible or not at all.
+/// </summary>
+public sealed class LakeLayout(string root)
+{
+    /// <summary>The lake's root folder.</summary>
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>Folder of loads in progress.</summary>
+    public string StagingRoot => Path.Combine(Root, "_staging");
+
+    /// <summary>Folder of load-attempt records.</summary>
+    public string LoadsRoot => Path.Combine(Root, "_loads");
+
+    /// <summary>The published folder of a batch.</summary>
+    public string BatchFolder(string batchId) => Path.Combine(Root, "batch=" + batchId);
+
+    /// <summary>Published batch folders, oldest name first.</summary>
+    public IEnumerable<string> PublishedBatches() => Directory.Exists(Root)
+        ? Directory.EnumerateDirectories(Root, "batch=*").Order(StringComparer.Ordinal)
+        : [];
+
+    /// <summary>A glob for one feed's Parquet files across every published batch, for DuckDB's read_parquet.</summary>
+    public string FeedGlob(FeedKind feed) => Path.Combine(Root, "batch=*", "feed=" + feed.ToName(), "*", "*.parquet");
+
+    /// <summary>A glob for the quarantine files across every published batch.</summary>
+    public string QuarantineGlob => Path.Combine(Root, "batch=*", "quarantine", "*.parquet");
+
+    /// <summary>A glob for the manifests of every published batch.</summary>
+    public string ManifestGlob => Path.Combine(Root, "batch=*", "manifest.json");
+}

@@ -1,0 +1,17 @@
+namespace Analytics.Lake;
+
+/// <summary>Resources for a load's staging database.</summary>
+public sealed record LakeLoadOptions
+{
+    /// <summary>DuckDB memory limit while staging (spills to disk beyond it).</summary>
+    public string MemoryLimit { get; init; } = "3GB";
+
+    /// <summary>DuckDB threads for writing Parquet.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>Progress of a load: the file being read.</summary>
+/// <param name="File">Its name.</param>
+/// <param name="Index">Files done so far.</param>
+/// <param name="Count">Files in the load.</param>
+public sealed record LoadProgress(string File, int Index, int Count);

@@ -1,0 +1,54 @@
+using Analytics.DuckDb;
+using Analytics.Etl.Contracts;
+using Analytics.Etl.Sources;
+
+namespace Analytics.Lake;
+
+/// <summary>
+/// Receives one file's validated rows and rejections from the ETL's reader and appends them to the staging tables,
+/// counting both, so the loader can check row conservation against the reader's own counts.
+/// </summary>
+internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeedSink
+{
+    public long Accepted { get; private set; }
+
+    public long Quarantined { get; private set; }
+
+    public void Accept(FeedRecord record)
+    {
+        var appender = staging.Accepted(record.Contract);
+        var row = appender.CreateRow();
+        for (var i = 0; i < record.FieldCount; i++)
+        {
+            if (record.IsNull(i))
+            {
+                row = row.AppendNull();
+                continue;
+            }
+
+            row = record.Contract.Fields[i].Type switch
+            {
+                FieldType.Text => row.Append(record.GetString(i)),
+                FieldType.Integer => row.Append(record.GetInt32(i)),
+                FieldType.Amount => row.Append(record.GetDecimal(i)),
+                FieldType.Double => row.Append(record.GetDouble(i)),
+                FieldType.Date => row.Append(record.GetDate(i)),
+                FieldType.Flag => row.Append(record.GetBoolean(i)),
+                FieldType.TextList => row.Append(string.Join('\u001f', record.GetStringList(i))),
+                _ => throw new InvalidOperationException($"Field type {record.Contract.Fields[i].Type} has no lake column."),
+            };
+        }
+
+        row.Append(input.OriginalName).Append(input.Sha256).Append(record.RowNumber).EndRow();
+        Accepted++;
+    }
+
+    public void Quarantine(Rejection rejection)
+    {
+        staging.Quarantine.CreateRow()
+            .Append(input.Feed.ToName()).Append(input.OriginalName).Append(input.Sha256).Append(rejection.Sheet)
+            .Append(rejection.RowNumber).Append(rejection.RawRow).Append(rejection.RuleId).Append(rejection.Column)
+            .Append(rejection.Value).Append(rejection.Message).EndRow();
+        Quarantined++;
+    }
+}

@@ -1,0 +1,90 @@
+using Analytics.DuckDb;
+using Analytics.Etl.Contracts;
+using Analytics.Etl.Sources;
+
+namespace Analytics.Lake;
+
+/// <summary>
+/// The in-memory DuckDB a load stages into: one table per feed (its contract's columns plus source file and row) and a
+/// quarantine table, filled through appenders, then written out as Parquet. Spills to the staging folder when large.
+/// </summary>
+internal sealed class StagingDatabase : IDisposable
+{
+    private readonly Dictionary<FeedKind, DuckDbAppender> _appenders = [];
+    private DuckDbAppender? _quarantine;
+
+    public StagingDatabase(string spillFolder, string memoryLimit, int threads)
+    {
+        Connection = new DuckDbConnection(
+            $"Data Source=:memory:;memory_limit={memoryLimit};threads={threads};temp_directory={spillFolder};preserve_insertion_order=false");
+        Connection.Open();
+        Execute(
+            "CREATE TABLE quarantine (feed VARCHAR, source_file VARCHAR, sha256 VARCHAR, sheet VARCHAR, row_number BIGINT, " +
+            "raw_row VARCHAR, rule VARCHAR, column_name VARCHAR, value VARCHAR, message VARCHAR)");
+    }
+
+    public DuckDbConnection Connection { get; }
+
+    /// <summary>The appender for a feed's accepted rows (creating its table on first use).</summary>
+    public DuckDbAppender Accepted(FeedContract contract)
+    {
+        if (!_appenders.TryGetValue(contract.Kind, out var appender))
+        {
+            // A list field is staged as text joined by U+001F (the appender writes scalars) and split again on export.
+            var columns = contract.Fields.Select(f => $"{DuckDbConnection.QuoteIdentifier(f.Name)} {(f.Type == FieldType.TextList ? "VARCHAR" : f.DuckDbType)}")
+                .Append("source_file VARCHAR").Append("sha256 VARCHAR").Append("source_row BIGINT");
+            Execute($"CREATE TABLE {TableOf(contract.Kind)} ({string.Join(", ", columns)})");
+            appender = Connection.CreateAppender(TableOf(contract.Kind));
+            _appenders[contract.Kind] = appender;
+        }
+
+        return appender;
+    }
+
+    public DuckDbAppender Quarantine => _quarantine ??= Connection.CreateAppender("quarantine");
+
+    public IEnumerable<FeedKind> StagedFeeds => _appenders.Keys;
+
+    public static string TableOf(FeedKind feed) => "accepted_" + feed.ToName();
+
+    /// <summary>The column list that turns a staged table back into the contract's types (lists split again).</summary>
+    public static string ExportColumns(FeedContract contract) => string.Join(", ", contract.Fields
+        .Select(f => f.Type == FieldType.TextList
+            ? $"string_split({DuckDbConnection.QuoteIdentifier(f.Name)}, chr(31)) AS {DuckDbConnection.QuoteIdentifier(f.Name)}"
+            : DuckDbConnection.QuoteIdentifier(f.Name))
+        .Append("source_file").Append("sha256").Append("source_row"));
+
+    /// <summary>Flushes every appender so the staged rows are visible to SQL.</summary>
+    public void CloseAppenders()
+    {
+        foreach (var appender in _appenders.Values)
+        {
+            appender.Close();
+        }
+
+        _quarantine?.Close();
+    }
+
+    public long Count(string table)
+    {
+        using var command = Connection.CreateCommand($"SELECT count(*) FROM {table}");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand(sql);
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var appender in _appenders.Values)
+        {
+            appender.Dispose();
+        }
+
+        _quarantine?.Dispose();
+        Connection.Dispose();
+    }
+}
