@@ -27,6 +27,7 @@ public sealed class DuckDbDataReader : DbDataReader
     private ulong _row;
     private bool _rowValid;
     private bool _chunkPending;
+    private bool _hasRows;
     private bool _closed;
 
     internal DuckDbDataReader(DuckDbCommand command, StatementBatch batch, ExecutionScope scope, CommandBehavior behavior)
@@ -55,8 +56,8 @@ public sealed class DuckDbDataReader : DbDataReader
     /// <inheritdoc />
     public override int FieldCount => _result?.ColumnCount ?? 0;
 
-    /// <inheritdoc />
-    public override bool HasRows => _result is not null && (_rowValid || _chunkPending);
+    /// <summary>Whether the current result set has at least one row (also after its rows have been read).</summary>
+    public override bool HasRows => _result is not null && _hasRows;
 
     /// <inheritdoc />
     public override bool IsClosed => _closed;
@@ -302,14 +303,15 @@ public sealed class DuckDbDataReader : DbDataReader
         var column = ValidColumn(ordinal);
         if (!column.IsValid(_row))
         {
-            if (default(T) is null && (typeof(T).IsClass || Nullable.GetUnderlyingType(typeof(T)) is not null || typeof(T).IsInterface))
-            {
-                return default!;
-            }
-
+            // object and DBNull first: they are classes too, but ADO.NET reads NULL as DBNull.Value there.
             if (typeof(T) == typeof(DBNull) || typeof(T) == typeof(object))
             {
                 return (T)(object)DBNull.Value;
+            }
+
+            if (default(T) is null && (typeof(T).IsClass || Nullable.GetUnderlyingType(typeof(T)) is not null || typeof(T).IsInterface))
+            {
+                return default!;
             }
 
             throw NullValue(ordinal, typeof(T));
@@ -429,6 +431,7 @@ public sealed class DuckDbDataReader : DbDataReader
             _readers = result.Readers;
             _rowValid = false;
             _chunkPending = false;
+            _hasRows = false;
 
             // Fetch the first chunk now so HasRows can answer and execution errors surface from ExecuteReader.
             while (result.FetchChunk())
@@ -436,6 +439,7 @@ public sealed class DuckDbDataReader : DbDataReader
                 if (result.ChunkSize > 0)
                 {
                     _chunkPending = true;
+                    _hasRows = true;
                     break;
                 }
             }

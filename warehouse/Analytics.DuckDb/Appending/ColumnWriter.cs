@@ -13,7 +13,7 @@ namespace Analytics.DuckDb.Appending;
 /// </summary>
 internal sealed unsafe class ColumnWriter
 {
-    private static readonly decimal[] Pow10 = Enumerable.Range(0, 29).Select(i => (decimal)Math.Pow(10, i)).ToArray();
+    private static readonly Int128[] Pow10 = CreatePowersOfTen();
 
     private readonly string _columnName;
     private readonly byte _decimalScale;
@@ -35,7 +35,7 @@ internal sealed unsafe class ColumnWriter
             _decimalScale = NativeMethods.duckdb_decimal_scale(logicalType);
             _storage = NativeMethods.duckdb_decimal_internal_type(logicalType);
             TypeName = $"DECIMAL({_decimalWidth},{_decimalScale})";
-            _decimalLimit = Int128.Parse("1" + new string('0', _decimalWidth), System.Globalization.CultureInfo.InvariantCulture);
+            _decimalLimit = Pow10[_decimalWidth];
         }
 
         _columnName = $"column {ordinal} ({TypeName})";
@@ -216,7 +216,7 @@ internal sealed unsafe class ColumnWriter
             case DuckDbType.Timestamp or DuckDbType.TimestampTz: ((long*)_data)[row] = micros; break;
             case DuckDbType.TimestampS: ((long*)_data)[row] = micros / 1_000_000; break;
             case DuckDbType.TimestampMs: ((long*)_data)[row] = micros / 1_000; break;
-            case DuckDbType.TimestampNs: ((long*)_data)[row] = (value.Ticks - Temporal.EpochTicks) * 100; break;
+            case DuckDbType.TimestampNs: ((long*)_data)[row] = NanosFromDateTime(value); break;
             case DuckDbType.Date when value.TimeOfDay == TimeSpan.Zero:
                 ((int*)_data)[row] = Temporal.DaysFromDate(DateOnly.FromDateTime(value));
                 break;
@@ -259,25 +259,28 @@ internal sealed unsafe class ColumnWriter
 
     private void WriteScaled(int row, decimal value)
     {
-        var rounded = decimal.Round(value, _decimalScale, MidpointRounding.AwayFromZero);
+        // System.Decimal has at most 28 places, so a scale beyond that never rounds.
+        var rounded = decimal.Round(value, Math.Min((int)_decimalScale, 28), MidpointRounding.AwayFromZero);
         if (rounded != value)
         {
             throw new InvalidCastException($"{value} has more than {_decimalScale} decimal places; {_columnName} would round it. Round it first.");
         }
 
-        Int128 scaled;
-        try
-        {
-            scaled = (Int128)(rounded * Pow10[Math.Min((int)_decimalScale, 28)]);
-        }
-        catch (OverflowException)
-        {
-            throw new OverflowException($"{value} does not fit {_columnName}.");
-        }
-
-        if (Int128.Abs(scaled) >= _decimalLimit)
+        // value = mantissa · 10^-scale and the column stores value · 10^columnScale: integer arithmetic in 128 bits
+        // keeps every digit (decimal arithmetic overflows past 28 digits, which a DECIMAL(38,s) holds).
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(rounded, bits);
+        var mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+        var factor = Pow10[_decimalScale - rounded.Scale];
+        if (mantissa >= _decimalLimit / factor)
         {
             throw new OverflowException($"{value} does not fit {_columnName} (at most {_decimalWidth - _decimalScale} digits before the point).");
+        }
+
+        var scaled = mantissa * factor;
+        if (rounded < 0)
+        {
+            scaled = -scaled;
         }
 
         switch (_storage)
@@ -289,6 +292,30 @@ internal sealed unsafe class ColumnWriter
         }
 
         MarkValid(row);
+    }
+
+    private static Int128[] CreatePowersOfTen()
+    {
+        var powers = new Int128[39];
+        powers[0] = Int128.One;
+        for (var i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
+    }
+
+    private long NanosFromDateTime(DateTime value)
+    {
+        try
+        {
+            return checked((value.Ticks - Temporal.EpochTicks) * 100);
+        }
+        catch (OverflowException)
+        {
+            throw new OverflowException($"{value:O} is outside the range of {_columnName} (1677-09-22 to 2262-04-11).");
+        }
     }
 
     private void Assign(int row, ReadOnlySpan<byte> bytes)

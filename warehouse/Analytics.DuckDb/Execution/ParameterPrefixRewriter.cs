@@ -27,7 +27,7 @@ internal static class ParameterPrefixRewriter
                 '\'' or '"' => EndOfQuoted(sql, i, c),
                 '-' when At(sql, i + 1, '-') => EndOfLine(sql, i),
                 '/' when At(sql, i + 1, '*') => EndOfBlockComment(sql, i),
-                '$' when At(sql, i + 1, '$') => EndOfDollarQuoted(sql, i),
+                '$' when i == 0 || !IsIdentifierChar(sql[i - 1]) => EndOfDollarQuoted(sql, i),
                 _ => -1,
             };
             if (skipTo > i)
@@ -100,9 +100,28 @@ internal static class ParameterPrefixRewriter
         return end < 0 ? s.Length : end + 2;
     }
 
+    /// <summary>
+    /// The end of a dollar-quoted string, <c>$$…$$</c> or <c>$tag$…$tag$</c>; -1 when the <c>$</c> starts no such string
+    /// (<c>$name</c> and <c>$1</c> are parameters).
+    /// </summary>
     private static int EndOfDollarQuoted(string s, int start)
     {
-        var end = s.IndexOf("$$", start + 2, StringComparison.Ordinal);
-        return end < 0 ? s.Length : end + 2;
+        var tagEnd = start + 1;
+        if (tagEnd < s.Length && IsIdentifierStart(s[tagEnd]))
+        {
+            while (tagEnd < s.Length && IsIdentifierChar(s[tagEnd]))
+            {
+                tagEnd++;
+            }
+        }
+
+        if (!At(s, tagEnd, '$'))
+        {
+            return -1;
+        }
+
+        var delimiter = s[start..(tagEnd + 1)];
+        var end = s.IndexOf(delimiter, tagEnd + 1, StringComparison.Ordinal);
+        return end < 0 ? s.Length : end + delimiter.Length;
     }
 }

@@ -159,9 +159,24 @@ internal static unsafe class ParameterValues
                 }
             }
 
+            if (childType == 0 && ElementType(sequence) is { IsValueType: true } element)
+            {
+                // An empty list or a list of NULLs of a value type (int[], List<long?>): the element type comes from
+                // a sample value, so that `id = ANY($1)` compares numbers with numbers.
+                var sample = Create(Activator.CreateInstance(Nullable.GetUnderlyingType(element) ?? element), parameterName);
+                try
+                {
+                    return CreateListValue(NativeMethods.duckdb_get_value_type(sample), values);
+                }
+                finally
+                {
+                    NativeMethods.duckdb_destroy_value(ref sample);
+                }
+            }
+
             if (childType == 0)
             {
-                // An empty list or a list of NULLs: DuckDB needs an element type; VARCHAR casts to anything.
+                // An empty list or a list of NULLs of strings or unknown elements: VARCHAR casts to anything.
                 var varchar = NativeMethods.duckdb_create_logical_type(DuckDbType.VarChar);
                 try
                 {
@@ -185,12 +200,19 @@ internal static unsafe class ParameterValues
         }
     }
 
+    private static Type? ElementType(IEnumerable sequence) =>
+        sequence.GetType().IsArray
+            ? sequence.GetType().GetElementType()
+            : sequence.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
     private static nint CreateListValue(nint childType, List<nint> values)
     {
-        var array = values.ToArray();
+        // One slot at least: an empty array would pin as a null pointer, which DuckDB rejects even for zero values.
+        var array = new nint[Math.Max(1, values.Count)];
+        values.CopyTo(array);
         fixed (nint* p = array)
         {
-            var list = NativeMethods.duckdb_create_list_value(childType, p, (ulong)array.Length);
+            var list = NativeMethods.duckdb_create_list_value(childType, p, (ulong)values.Count);
             return list != 0
                 ? list
                 : throw new ArgumentException("The list parameter mixes element types DuckDB cannot put in one list.");

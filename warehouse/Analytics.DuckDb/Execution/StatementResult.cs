@@ -15,6 +15,7 @@ internal sealed unsafe class StatementResult : IDisposable
     private DataChunkHandle? _chunk;
     private ColumnReader[]? _readers;
     private string[]? _names;
+    private bool _exhausted;
 
     public StatementResult(PreparedStatementHandle prepared, ResultHandle result, ExecutionScope scope)
     {
@@ -49,11 +50,18 @@ internal sealed unsafe class StatementResult : IDisposable
         _chunk = null;
         ChunkSize = 0;
 
+        // Fetching again from a finished streaming result is an error in DuckDB ("closed pending query result").
+        if (_exhausted)
+        {
+            return false;
+        }
+
         var chunk = NativeMethods.duckdb_fetch_chunk(*_result.Pointer);
         if (chunk == 0)
         {
             // A streaming result ends with a null chunk both at its end and on an error (an interrupt among them).
             ThrowIfError();
+            _exhausted = true;
             return false;
         }
 

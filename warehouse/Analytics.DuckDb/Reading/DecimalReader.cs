@@ -20,16 +20,33 @@ internal sealed unsafe class DecimalReader<TStorage>(string typeName, byte scale
         var negative = raw < 0;
         var magnitude = negative ? -raw : raw;
         var s = (int)scale;
-        while (s > 28 || magnitude > MaxMantissa)
-        {
-            if (s == 0)
-            {
-                throw new OverflowException($"The {TypeName} value {raw} is outside the range of System.Decimal; read it as a string or double.");
-            }
 
-            // Drop a digit of precision .NET decimal cannot hold (rounding half away from zero).
-            magnitude = (magnitude + 5) / 10;
-            s--;
+        // Drop the digits .NET decimal cannot hold, rounding once from the exact value (half away from zero): rounding
+        // digit by digit would round ….445 up to ….5.
+        if (s > 28 || magnitude > MaxMantissa)
+        {
+            var divisor = Int128.One;
+            while (true)
+            {
+                if (s <= 28)
+                {
+                    var remainder = magnitude % divisor;
+                    var rounded = (magnitude / divisor) + (remainder != 0 && remainder >= divisor - remainder ? 1 : 0);
+                    if (rounded <= MaxMantissa)
+                    {
+                        magnitude = rounded;
+                        break;
+                    }
+                }
+
+                if (s == 0)
+                {
+                    throw new OverflowException($"The {TypeName} value {GetString(row)} is outside the range of System.Decimal; read it with GetString or GetDouble.");
+                }
+
+                divisor *= 10;
+                s--;
+            }
         }
 
         var bits = (UInt128)magnitude;
@@ -44,8 +61,19 @@ internal sealed unsafe class DecimalReader<TStorage>(string typeName, byte scale
 
     public override int GetInt32(ulong row) => decimal.ToInt32(decimal.Truncate(GetDecimal(row)));
 
-    public override string GetString(ulong row) =>
-        GetDecimal(row).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The exact value as DuckDB writes it (<c>CAST(d AS VARCHAR)</c>), also for values outside System.Decimal.</summary>
+    public override string GetString(ulong row)
+    {
+        var raw = Int128.CreateTruncating(((TStorage*)Data)[row]);
+        var digits = Int128.Abs(raw).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (scale > 0)
+        {
+            digits = digits.PadLeft(scale + 1, '0');
+            digits = string.Concat(digits.AsSpan(0, digits.Length - scale), ".", digits.AsSpan(digits.Length - scale));
+        }
+
+        return raw < 0 ? "-" + digits : digits;
+    }
 
     public override object GetValue(ulong row) => GetDecimal(row);
 }

@@ -39,7 +39,13 @@ internal sealed unsafe class DateReader(string typeName) : ColumnReader(DuckDbTy
 
     public DateOnly Read(ulong row) => Temporal.DateFromDays(((int*)Data)[row]);
 
-    public override DateTime GetDateTime(ulong row) => Read(row).ToDateTime(TimeOnly.MinValue);
+    /// <summary>Midnight of the date; DuckDB's infinities are <see cref="DateTime.MaxValue"/> and <see cref="DateTime.MinValue"/>, as for TIMESTAMP.</summary>
+    public override DateTime GetDateTime(ulong row) => ((int*)Data)[row] switch
+    {
+        int.MaxValue => DateTime.MaxValue,
+        -int.MaxValue => DateTime.MinValue,
+        _ => Read(row).ToDateTime(TimeOnly.MinValue),
+    };
 
     public override object GetValue(ulong row) => Read(row);
 }
@@ -98,15 +104,20 @@ internal sealed unsafe class TimestampReader(DuckDbType type, string typeName) :
             return Temporal.DateTimeFromMicros(raw, Kind);
         }
 
+        if (DuckDbType == DuckDbType.TimestampNs)
+        {
+            // Whole 100 ns ticks, rounded down before 1970 as after it.
+            var ticks = Math.DivRem(raw, 100, out var rest);
+            return new DateTime(Temporal.EpochTicks + (rest < 0 ? ticks - 1 : ticks), Kind);
+        }
+
         var micros = DuckDbType switch
         {
             DuckDbType.TimestampS => raw * 1_000_000,
             DuckDbType.TimestampMs => raw * 1_000,
-            DuckDbType.TimestampNs => raw / 1_000,
             _ => raw,
         };
-        var extraTicks = DuckDbType == DuckDbType.TimestampNs ? (raw % 1_000) / 100 : 0;
-        return Temporal.DateTimeFromMicros(micros, Kind).AddTicks(extraTicks);
+        return Temporal.DateTimeFromMicros(micros, Kind);
     }
 
     private DateTimeKind Kind => DuckDbType == DuckDbType.TimestampTz ? DateTimeKind.Utc : DateTimeKind.Unspecified;
