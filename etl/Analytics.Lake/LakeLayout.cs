@@ -4,15 +4,16 @@ using Analytics.Etl.Sources;
 namespace Analytics.Lake;
 
 /// <summary>
-/// Where things live in the lake. Each load is one batch folder, published by a single rename:
+/// Where things live in the lake. Each load is one batch folder, published by a single rename. The folder key is
+/// <c>load=</c>, not <c>batch=</c>: the recognitions feed has a column named batch (认定批次), which a Hive key would shadow.
 /// <code>
-/// lake/batch=&lt;id&gt;/feed=registry/year=2013/data_0.parquet     accepted rows, Hive-partitioned by feed and year
-/// lake/batch=&lt;id&gt;/quarantine/data_0.parquet                  rejected rows with file, row, raw row, rule, message
-/// lake/batch=&lt;id&gt;/manifest.json                              what the batch holds (files, sha256, counts, times)
+/// lake/load=&lt;id&gt;/feed=registry/year=2013/data_0.parquet     accepted rows, Hive-partitioned by feed and year
+/// lake/load=&lt;id&gt;/quarantine/data_0.parquet                  rejected rows with file, row, raw row, rule, message
+/// lake/load=&lt;id&gt;/manifest.json                              what the batch holds (files, sha256, counts, times)
 /// lake/_staging/                                                loads in progress (never read; a crash leaves them here)
 /// lake/_loads/&lt;started&gt;-&lt;id&gt;.json                           every load attempt, published, refused or failed
 /// </code>
-/// Readers glob <c>lake/batch=*/feed=&lt;feed&gt;/*/*.parquet</c>, so a batch is either wholly visible or not at all.
+/// Readers glob <c>lake/load=*/feed=&lt;feed&gt;/*/*.parquet</c>, so a batch is either wholly visible or not at all.
 /// </summary>
 public sealed class LakeLayout(string root)
 {
@@ -26,19 +27,19 @@ public sealed class LakeLayout(string root)
     public string LoadsRoot => Path.Combine(Root, "_loads");
 
     /// <summary>The published folder of a batch.</summary>
-    public string BatchFolder(string batchId) => Path.Combine(Root, "batch=" + batchId);
+    public string BatchFolder(string batchId) => Path.Combine(Root, "load=" + batchId);
 
     /// <summary>Published batch folders, oldest name first.</summary>
     public IEnumerable<string> PublishedBatches() => Directory.Exists(Root)
-        ? Directory.EnumerateDirectories(Root, "batch=*").Order(StringComparer.Ordinal)
+        ? Directory.EnumerateDirectories(Root, "load=*").Order(StringComparer.Ordinal)
         : [];
 
     /// <summary>A glob for one feed's Parquet files across every published batch, for DuckDB's read_parquet.</summary>
-    public string FeedGlob(FeedKind feed) => Path.Combine(Root, "batch=*", "feed=" + feed.ToName(), "*", "*.parquet");
+    public string FeedGlob(FeedKind feed) => Path.Combine(Root, "load=*", "feed=" + feed.ToName(), "*", "*.parquet");
 
     /// <summary>A glob for the quarantine files across every published batch.</summary>
-    public string QuarantineGlob => Path.Combine(Root, "batch=*", "quarantine", "*.parquet");
+    public string QuarantineGlob => Path.Combine(Root, "load=*", "quarantine", "*.parquet");
 
     /// <summary>A glob for the manifests of every published batch.</summary>
-    public string ManifestGlob => Path.Combine(Root, "batch=*", "manifest.json");
+    public string ManifestGlob => Path.Combine(Root, "load=*", "manifest.json");
 }

@@ -163,7 +163,8 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
 
         if (db.Count("quarantine") > 0)
         {
-            var target = Path.Combine(staging, "quarantine").Replace("'", "''", StringComparison.Ordinal);
+            // The folder by its real path; only the SQL literal is escaped (else a quote in the lake's path doubles).
+            var target = Path.Combine(staging, "quarantine");
             Directory.CreateDirectory(target);
             db.Execute($"COPY quarantine TO '{Path.Combine(target, "data_0.parquet").Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet, COMPRESSION zstd)");
         }

@@ -15,8 +15,11 @@ internal sealed class StagingDatabase : IDisposable
 
     public StagingDatabase(string spillFolder, string memoryLimit, int threads)
     {
-        Connection = new DuckDbConnection(
-            $"Data Source=:memory:;memory_limit={memoryLimit};threads={threads};temp_directory={spillFolder};preserve_insertion_order=false");
+        // Built with the builder so a spill folder holding ';', '=' or quotes (the lake's path) stays one value.
+        var settings = new DuckDbConnectionStringBuilder { DataSource = DuckDbConnectionStringBuilder.InMemory, MemoryLimit = memoryLimit, Threads = threads };
+        settings["temp_directory"] = spillFolder;
+        settings["preserve_insertion_order"] = "false";
+        Connection = new DuckDbConnection(settings.ConnectionString);
         Connection.Open();
         Execute(
             "CREATE TABLE quarantine (feed VARCHAR, source_file VARCHAR, sha256 VARCHAR, sheet VARCHAR, row_number BIGINT, " +
