@@ -14,12 +14,20 @@ public sealed class FeedContract
         SampleFormat = sampleFormat;
         Fields = fields;
         KeyFields = keyFields;
+        KeyFieldArray = [.. keyFields];
+        TypeArray = fields.Select(f => f.Type).ToArray();
         indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Count; i++)
         {
             indexByName.Add(fields[i].Name, i);
         }
     }
+
+    /// <summary>The key fields as an array: the hot path avoids interface calls on <see cref="KeyFields"/>.</summary>
+    internal int[] KeyFieldArray { get; }
+
+    /// <summary>Field types as an array, for the hot path.</summary>
+    internal FieldType[] TypeArray { get; }
 
     /// <summary>Which feed.</summary>
     public FeedKind Kind { get; }

@@ -13,9 +13,6 @@ public static class Vocabularies
         ("吊销", ["已吊销", "吊销，未注销", "吊销未注销", "revoked"]),
         ("迁出", ["已迁出", "moved out"]));
 
-    /// <summary>Statuses that end the enterprise and so need a 注销日期.</summary>
-    public static IReadOnlySet<string> EndedStatuses { get; } = new HashSet<string>(["注销", "吊销"], StringComparer.Ordinal);
-
     /// <summary>企业规模: 大型/中型/小型/微型.</summary>
     public static Vocabulary SizeClass { get; } = new(
         ("大型", ["大", "大型企业", "large"]),

@@ -38,7 +38,7 @@ public static class CreditCodeReading
     public static Outcome Read(ReadOnlySpan<char> text, Span<char> code, out int length)
     {
         // The common case first: already 18 clean symbols with the right check character.
-        if (text.Length == CreditCode.Length && CreditCode.IsValid(text))
+        if (CreditCodeCheck.IsValid(text))
         {
             text.CopyTo(code);
             length = CreditCode.Length;
@@ -85,7 +85,7 @@ public static class CreditCodeReading
         }
 
         var body = code[..CreditCode.Length];
-        if (CreditCode.IsValid(body))
+        if (CreditCodeCheck.IsValid(body))
         {
             return Outcome.Valid;
         }
@@ -93,7 +93,7 @@ public static class CreditCodeReading
         if (body.Contains('O'))
         {
             body.Replace('O', '0');
-            if (CreditCode.IsValid(body))
+            if (CreditCodeCheck.IsValid(body))
             {
                 return Outcome.ValidAfterOForZero;
             }

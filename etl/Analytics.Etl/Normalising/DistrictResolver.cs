@@ -117,7 +117,7 @@ public sealed class DistrictResolver
         return superseded ? Outcome.SupersededName : Outcome.Name;
     }
 
-    /// <summary>The code that replaced <paramref name="code"/>, or the code it replaced, for messages.</summary>
+    /// <summary>The form of <paramref name="district"/> in force on <paramref name="date"/> along the successor chain (for messages), or null.</summary>
     public District? SuccessorOrPredecessor(District district, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(district);

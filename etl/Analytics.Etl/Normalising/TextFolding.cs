@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Analytics.Etl.Normalising;
 
 /// <summary>
@@ -8,31 +6,24 @@ namespace Analytics.Etl.Normalising;
 /// </summary>
 public static class TextFolding
 {
-    // Characters that need work: whitespace and controls, NBSP, the ideographic space and other wide spaces, the BOM,
-    // and the full-width block. Text without any of them (most fields) is copied as is, with a vectorised check.
-    private static readonly SearchValues<char> NeedsFolding = SearchValues.Create(BuildNeedsFolding(lowerCase: false));
-    private static readonly SearchValues<char> NeedsCodeFolding = SearchValues.Create(BuildNeedsFolding(lowerCase: true));
-
-    private static string BuildNeedsFolding(bool lowerCase)
+    // Text without any character that needs work (most fields) is copied as is. A scalar test is cheaper here than
+    // a vectorised search: fields are short and the set mixes ASCII with the full-width block.
+    private static bool NeedsWork(ReadOnlySpan<char> text, bool lowerCaseToo)
     {
-        var chars = new System.Text.StringBuilder();
-        for (var c = '\0'; c <= ' '; c++)
+        foreach (var c in text)
         {
-            chars.Append(c);
+            if (c <= ' ' || (lowerCaseToo && c is >= 'a' and <= 'z'))
+            {
+                return true;
+            }
+
+            if (c >= '\u00A0' && (c is '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009' or '\uFEFF' || c is >= '\uFF01' and <= '\uFF5E'))
+            {
+                return true;
+            }
         }
 
-        chars.Append("\u00A0\u3000\u2002\u2003\u2009\uFEFF");
-        for (var c = '\uFF01'; c <= '\uFF5E'; c++)
-        {
-            chars.Append(c);
-        }
-
-        if (lowerCase)
-        {
-            chars.Append("abcdefghijklmnopqrstuvwxyz");
-        }
-
-        return chars.ToString();
+        return false;
     }
 
     /// <summary>
@@ -41,7 +32,7 @@ public static class TextFolding
     /// </summary>
     public static int FoldText(ReadOnlySpan<char> source, Span<char> destination)
     {
-        if (!source.ContainsAny(NeedsFolding))
+        if (!NeedsWork(source, lowerCaseToo: false))
         {
             source.CopyTo(destination);
             return source.Length;
@@ -73,7 +64,7 @@ public static class TextFolding
     /// <summary>A value (number, date, flag): every full-width form folded, spaces trimmed (inner spaces kept).</summary>
     public static int FoldValue(ReadOnlySpan<char> source, Span<char> destination)
     {
-        if (!source.ContainsAny(NeedsFolding))
+        if (!NeedsWork(source, lowerCaseToo: false))
         {
             source.CopyTo(destination);
             return source.Length;
@@ -103,7 +94,7 @@ public static class TextFolding
     /// <summary>A code (credit code, application number, district or industry code): folded, no spaces at all, upper case.</summary>
     public static int FoldCode(ReadOnlySpan<char> source, Span<char> destination)
     {
-        if (!source.ContainsAny(NeedsCodeFolding))
+        if (!NeedsWork(source, lowerCaseToo: true))
         {
             source.CopyTo(destination);
             return source.Length;

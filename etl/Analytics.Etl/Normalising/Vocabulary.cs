@@ -9,6 +9,9 @@ public sealed class Vocabulary
     private readonly Dictionary<string, string> canonicalByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
+    // A reference, read and written whole, so loaders on other threads at worst miss the cache, never mix two entries.
+    private Seen? lastSeen;
+
     /// <summary>Creates a vocabulary from entries of canonical value and its other spellings.</summary>
     public Vocabulary(params (string Canonical, string[] Aliases)[] entries)
     {
@@ -34,8 +37,28 @@ public sealed class Vocabulary
     /// <summary>The canonical value written as <paramref name="text"/> (any form), or null.</summary>
     public string? Find(ReadOnlySpan<char> text)
     {
+        // Consecutive rows usually repeat the value (存续, 存续, …): remember the last spelling seen.
+        var last = lastSeen;
+        if (last is not null && text.SequenceEqual(last.Written))
+        {
+            return last.Canonical;
+        }
+
+        var found = FindUncached(text);
+        if (found is not null && text.Length <= 32)
+        {
+            lastSeen = new Seen(text.ToString(), found);
+        }
+
+        return found;
+    }
+
+    private string? FindUncached(ReadOnlySpan<char> text)
+    {
         Span<char> key = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
         var n = TextFolding.FoldLookupKey(text, key);
         return lookup.TryGetValue(key[..n], out var canonical) ? canonical : null;
     }
+
+    private sealed record Seen(string Written, string Canonical);
 }

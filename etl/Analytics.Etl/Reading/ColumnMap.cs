@@ -11,8 +11,8 @@ public sealed class ColumnMap
     internal ColumnMap(FeedContract contract, int[] sourceIndex, decimal[] factors, string?[] headers, int columnCount)
     {
         Contract = contract;
-        SourceIndexByField = sourceIndex;
-        FactorByField = factors;
+        SourceIndex = sourceIndex;
+        Factors = factors;
         HeaderByField = headers;
         ColumnCount = columnCount;
     }
@@ -21,10 +21,14 @@ public sealed class ColumnMap
     public FeedContract Contract { get; }
 
     /// <summary>For each field, the 0-based source column, or -1 when the source has no such column.</summary>
-    public IReadOnlyList<int> SourceIndexByField { get; }
+    public IReadOnlyList<int> SourceIndexByField => SourceIndex;
 
     /// <summary>For each amount field, the factor to 万元 from the header's unit (1 when none).</summary>
-    public IReadOnlyList<decimal> FactorByField { get; }
+    public IReadOnlyList<decimal> FactorByField => Factors;
+
+    internal int[] SourceIndex { get; }
+
+    internal decimal[] Factors { get; }
 
     /// <summary>For each field, the source header text, or null.</summary>
     public IReadOnlyList<string?> HeaderByField { get; }

@@ -120,6 +120,10 @@ internal sealed class CsvSourceReader : SourceReader
         long discarded = 0;
         var terminator = 0;
         row.Reset(line);
+        if (TryReadPlainLine(row))
+        {
+            return true;
+        }
 
         while (true)
         {
@@ -130,15 +134,13 @@ internal sealed class CsvSourceReader : SourceReader
                     // Keep a preview for the quarantine and stop holding the row.
                     oversized = true;
                     row.SetRaw(buffer.AsSpan(start, Math.Min(rel, SourceRow.MaxRawChars)));
-                    discarded += rel;
-                    start += rel;
-                    rel = 0;
-                    fieldStart = -1;
                 }
-                else if (oversized)
+
+                if (oversized)
                 {
                     discarded += rel;
                     start += rel;
+                    fieldStart -= rel;
                     rel = 0;
                 }
 
@@ -150,34 +152,42 @@ internal sealed class CsvSourceReader : SourceReader
                 continue;
             }
 
-            var c = buffer[start + rel];
             if (inQuotes)
             {
-                if (c == '"')
+                // Inside quotes only a quote (closing or doubled) and line breaks (for line numbers) matter.
+                var quotedRest = buffer.AsSpan(start + rel, end - start - rel);
+                var k = quotedRest.IndexOfAny('"', '\n');
+                if (k < 0)
                 {
-                    if (start + rel + 1 >= end && Fill())
-                    {
-                        continue;
-                    }
-
-                    if (start + rel + 1 < end && buffer[start + rel + 1] == '"')
-                    {
-                        rel += 2;
-                        continue;
-                    }
-
-                    inQuotes = false;
+                    rel += quotedRest.Length;
+                    continue;
                 }
-                else if (c == '\n')
+
+                rel += k;
+                if (buffer[start + rel] == '\n')
                 {
                     newlines++;
+                    rel++;
+                    continue;
                 }
 
+                if (start + rel + 1 >= end && Fill())
+                {
+                    continue;
+                }
+
+                if (start + rel + 1 < end && buffer[start + rel + 1] == '"')
+                {
+                    rel += 2;
+                    continue;
+                }
+
+                inQuotes = false;
                 rel++;
                 continue;
             }
 
-            if (c == '"' && rel == fieldStart)
+            if (rel == fieldStart && buffer[start + rel] == '"')
             {
                 inQuotes = true;
                 quoted = true;
@@ -185,39 +195,44 @@ internal sealed class CsvSourceReader : SourceReader
                 continue;
             }
 
+            var rest = buffer.AsSpan(start + rel, end - start - rel);
+            var j = rest.IndexOfAny(delimiter, '\n', '\r');
+            if (j < 0)
+            {
+                rel += rest.Length;
+                continue;
+            }
+
+            rel += j;
+            var c = buffer[start + rel];
             if (c == delimiter)
             {
                 if (!oversized)
                 {
                     AddFieldRef(ref fieldCount, fieldStart, rel, quoted);
-                    fieldStart = rel + 1;
                 }
 
+                fieldStart = rel + 1;
                 quoted = false;
                 rel++;
                 continue;
             }
 
-            if (c is '\n' or '\r')
+            terminator = 1;
+            if (c == '\r')
             {
-                terminator = 1;
-                if (c == '\r')
+                if (start + rel + 1 >= end)
                 {
-                    if (start + rel + 1 >= end)
-                    {
-                        Fill();
-                    }
-
-                    if (start + rel + 1 < end && buffer[start + rel + 1] == '\n')
-                    {
-                        terminator = 2;
-                    }
+                    Fill();
                 }
 
-                break;
+                if (start + rel + 1 < end && buffer[start + rel + 1] == '\n')
+                {
+                    terminator = 2;
+                }
             }
 
-            rel++;
+            break;
         }
 
         line += 1 + newlines;
@@ -245,7 +260,7 @@ internal sealed class CsvSourceReader : SourceReader
                 }
             }
 
-            row.SetRaw(record);
+            SetRaw(row, start, rel);
             if (inQuotes)
             {
                 row.SetProblem(RuleIds.UnclosedQuote, "a quoted field is not closed before the end of the file");
@@ -261,6 +276,48 @@ internal sealed class CsvSourceReader : SourceReader
         if (disposing)
         {
             stream.Dispose();
+        }
+    }
+
+    // Most rows have no quotes: find the line end with one vectorised search and split with a scalar loop, which on
+    // short fields beats a vectorised search per field.
+    private bool TryReadPlainLine(SourceRow row)
+    {
+        var rest = buffer.AsSpan(start, end - start);
+        var stop = rest.IndexOfAny('\n', '\r', '"');
+        if (stop < 0 || rest[stop] == '"' || stop >= maxRowChars || (rest[stop] == '\r' && stop + 1 >= rest.Length && !eof))
+        {
+            return false;
+        }
+
+        var record = rest[..stop];
+        var fieldStart = 0;
+        for (var i = 0; i < record.Length; i++)
+        {
+            if (record[i] == delimiter)
+            {
+                row.AddField(record[fieldStart..i]);
+                fieldStart = i + 1;
+            }
+        }
+
+        row.AddField(record[fieldStart..]);
+        SetRaw(row, start, stop);
+        var terminator = rest[stop] == '\r' && stop + 1 < rest.Length && rest[stop + 1] == '\n' ? 2 : 1;
+        line++;
+        start += stop + terminator;
+        return true;
+    }
+
+    private void SetRaw(SourceRow row, int from, int length)
+    {
+        if (CopiesRaw)
+        {
+            row.SetRaw(buffer.AsSpan(from, length));
+        }
+        else
+        {
+            row.SetRawReference(buffer, from, length);
         }
     }
 

@@ -15,7 +15,10 @@ public static class FeedLoader
     /// Reads <paramref name="path"/> as feed <paramref name="kind"/>. The format comes from the extension (.csv/.txt,
     /// .xlsx/.xls, .jsonl/.ndjson/.json).
     /// </summary>
-    /// <exception cref="ExtractRefusedException">The file cannot be read at all; the sink has received nothing.</exception>
+    /// <exception cref="ExtractRefusedException">
+    /// The file cannot be read at all. With <see cref="FeedReadOptions.DetectDuplicates"/> on (the default) the sink has
+    /// received nothing; otherwise discard what it received from this file.
+    /// </exception>
     public static FeedLoadResult Read(FeedKind kind, string path, IFeedSink sink, FeedReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -33,15 +36,14 @@ public static class FeedLoader
         var index = options.DetectDuplicates ? Prescan(kind, path, options, validator) : null;
 
         using var reader = Open(contract, path, options);
+        using var rows = new RowStream(reader, options.ReadAhead);
         var record = new FeedRecord(contract) { SourceFile = path };
-        var row = new SourceRow();
         var result = new FeedLoadResult { Kind = kind, SourceFile = path, Encoding = reader.EncodingName, AsOf = fallbackAsOf };
-        while (reader.NextSection())
+        while (rows.NextSection())
         {
             validator.OnSection(reader.Map);
-            var values = new RowValues(row, reader.Map);
             long sectionRows = 0;
-            while (reader.Read(row))
+            while (rows.Read(out var row))
             {
                 result.RowsRead++;
                 if (row.IsBlank)
@@ -51,6 +53,7 @@ public static class FeedLoader
                 }
 
                 sectionRows++;
+                var values = new RowValues(row, reader.Map);
                 var violation = Check(reader, row, values, validator, record);
                 if (violation is null && index is not null)
                 {
@@ -67,15 +70,16 @@ public static class FeedLoader
                 record.Sheet = row.Sheet;
                 sink.Accept(record);
                 result.RowsAccepted++;
-                foreach (var note in record.Notes)
+                var notes = record.Notes;
+                for (var i = 0; i < notes.Count; i++)
                 {
-                    result.NotesByKind[note.Kind] = result.NotesByKind.GetValueOrDefault(note.Kind) + 1;
+                    result.NotesByKind[notes[i].Kind] = result.NotesByKind.GetValueOrDefault(notes[i].Kind) + 1;
                 }
             }
 
-            if (sectionRows == 0 && row.Sheet is not null)
+            if (sectionRows == 0 && reader.SectionName is { } sheet)
             {
-                result.Warnings.Add($"sheet '{row.Sheet}' has a header but no data rows.");
+                result.Warnings.Add($"sheet '{sheet}' has a header but no data rows.");
             }
         }
 
@@ -125,14 +129,13 @@ public static class FeedLoader
         var index = new DuplicateIndex();
         var contract = FeedContracts.For(kind);
         using var reader = Open(contract, path, options);
+        using var rows = new RowStream(reader, options.ReadAhead);
         var record = new FeedRecord(contract);
-        var row = new SourceRow();
         long dataRows = 0;
-        while (reader.NextSection())
+        while (rows.NextSection())
         {
             validator.OnSection(reader.Map);
-            var values = new RowValues(row, reader.Map);
-            while (reader.Read(row))
+            while (rows.Read(out var row))
             {
                 if (row.IsBlank)
                 {
@@ -145,7 +148,7 @@ public static class FeedLoader
                     continue;
                 }
 
-                if (validator.TryReadKey(values, record))
+                if (validator.TryReadKey(new RowValues(row, reader.Map), record))
                 {
                     index.Observe(KeyHash.OfKey(record), KeyHash.OfContent(row, reader.Map), DuplicateIndex.Ref(row.SheetIndex, row.RowNumber));
                 }

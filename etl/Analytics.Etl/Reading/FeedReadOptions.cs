@@ -33,6 +33,12 @@ public sealed class FeedReadOptions
     public bool DetectDuplicates { get; init; } = true;
 
     /// <summary>
+    /// Read CSV and JSON Lines rows ahead on a background thread while the calling thread validates (two cores busy).
+    /// Rows still reach the sink on the calling thread, in source order.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
+
+    /// <summary>
     /// Skip workbook sheets that have content but no recognisable header (a 填表说明 sheet) with a warning, instead of
     /// refusing the file.
     /// </summary>
@@ -59,6 +65,12 @@ public sealed record AmountCeilings
 
     /// <summary>R&amp;D expense ceiling, 万元.</summary>
     public decimal RdExpense { get; init; } = 1_000_000m;
+
+    /// <summary>
+    /// R&amp;D expense per R&amp;D person ceiling, 万元 (checked when rd_personnel &gt; 0): typical figures are 20–100 万元 a
+    /// head, so a whole row written in 元 lands far above 5,000 万元 even for small firms the absolute ceiling misses.
+    /// </summary>
+    public decimal RdExpensePerRdPerson { get; init; } = 5_000m;
 
     /// <summary>Main business and new product revenue ceiling in the R&amp;D feed, 万元.</summary>
     public decimal RdRevenue { get; init; } = 10_000_000m;

@@ -21,6 +21,18 @@ internal abstract class SourceReader : IDisposable
     /// <summary>True when the reader delivers fields in source order (CSV, XLSX); false when in contract order (JSON Lines).</summary>
     public abstract bool HasHeader { get; }
 
+    /// <summary>The current section's sheet name, for workbooks.</summary>
+    public virtual string? SectionName => null;
+
+    /// <summary>True when the file has exactly one section (CSV, JSON Lines), so rows can be read ahead on another thread.</summary>
+    public virtual bool SingleSection => true;
+
+    /// <summary>
+    /// When true, each row keeps its own copy of its raw text instead of pointing into the reader's buffer (needed
+    /// when rows are read ahead in batches).
+    /// </summary>
+    public bool CopiesRaw { get; set; }
+
     /// <summary>Warnings about the file's shape (unknown columns, skipped sheets).</summary>
     public List<string> Warnings { get; } = [];
 

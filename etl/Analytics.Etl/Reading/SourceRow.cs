@@ -15,6 +15,8 @@ public sealed class SourceRow
     private int[] starts = new int[32];
     private int[] lengths = new int[32];
     private char[] raw = new char[1024];
+    private int rawStart;
+    private bool rawOwned = true;
     private int rawLength = -1;
     private string? rawCache;
 
@@ -72,7 +74,7 @@ public sealed class SourceRow
 
             if (rawLength >= 0)
             {
-                rawCache = Truncate(raw.AsSpan(0, rawLength), Length);
+                rawCache = Truncate(raw.AsSpan(rawStart, rawLength), Length);
             }
             else
             {
@@ -156,14 +158,31 @@ public sealed class SourceRow
     internal void SetRaw(ReadOnlySpan<char> text)
     {
         var keep = Math.Min(text.Length, MaxRawChars);
-        if (raw.Length < keep)
+
+        // Never write into a reader's buffer that SetRawReference pointed at.
+        if (!rawOwned || raw.Length < keep)
         {
-            raw = new char[Math.Max(keep, raw.Length * 2)];
+            raw = new char[Math.Max(keep, 1024)];
+            rawOwned = true;
         }
 
         text[..keep].CopyTo(raw);
+        rawStart = 0;
         rawLength = keep;
         Length = Math.Max(Length, text.Length);
+    }
+
+    /// <summary>
+    /// Points the raw text at a reader's buffer without copying. Valid only until the reader's next read, which is
+    /// when the loader is done with the row (quarantine reads <see cref="RawText"/> before asking for the next row).
+    /// </summary>
+    internal void SetRawReference(char[] buffer, int start, int length)
+    {
+        raw = buffer;
+        rawOwned = false;
+        rawStart = start;
+        rawLength = Math.Min(length, MaxRawChars);
+        Length = Math.Max(Length, length);
     }
 
     /// <summary>Marks the row as unreadable by the reader (quarantined with this rule).</summary>

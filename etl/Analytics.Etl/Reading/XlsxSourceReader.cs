@@ -61,6 +61,10 @@ internal sealed class XlsxSourceReader : SourceReader
 
     public override bool HasHeader => true;
 
+    public override bool SingleSection => false;
+
+    public override string? SectionName => sheet;
+
     public override bool NextSection()
     {
         while (true)

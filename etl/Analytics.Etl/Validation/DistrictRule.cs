@@ -14,21 +14,20 @@ internal static class DistrictRule
         ReadOnlySpan<char> written, ReadOnlySpan<char> folded, DateOnly date, DistrictResolver resolver, StringPool pool,
         FeedRecord record, int field, ref Violation? violation)
     {
-        var name = record.Contract.Fields[field].Name;
         switch (resolver.Resolve(folded, date, out var district))
         {
             case DistrictResolver.Outcome.Code:
-                record.SetText(field, pool.Get(folded));
+                record.SetText(field, district!.Code);
                 return true;
 
             case DistrictResolver.Outcome.Name:
                 record.SetText(field, district!.Code);
-                record.AddNote(new NormalisationNote(NoteKinds.DistrictNameMapped, name, written.ToString(), district.Code));
+                record.AddNote(new NormalisationNote(NoteKinds.DistrictNameMapped, record.Contract.Fields[field].Name, written.ToString(), district.Code));
                 return true;
 
             case DistrictResolver.Outcome.SupersededName:
                 record.SetText(field, district!.Code);
-                record.AddNote(new NormalisationNote(NoteKinds.DistrictNameSuperseded, name, written.ToString(), $"{district.Code} {district.NameZh}"));
+                record.AddNote(new NormalisationNote(NoteKinds.DistrictNameSuperseded, record.Contract.Fields[field].Name, written.ToString(), $"{district.Code} {district.NameZh}"));
                 return true;
 
             case DistrictResolver.Outcome.CodeNotValidAtDate:

@@ -216,7 +216,11 @@ internal abstract class FeedValidator(FeedContract contract, ValidationContext c
         }
 
         var factor = cellUnit is { } unit ? AmountUnits.ToTenThousandYuan(unit) : row.Factor(field);
-        value *= factor;
+        if (factor != 1m)
+        {
+            value *= factor;
+        }
+
         if (value < 0)
         {
             return Fail(ref violation, RuleIds.NegativeValue, field, row[field], "below zero", "amounts cannot be negative; correct the figure.");

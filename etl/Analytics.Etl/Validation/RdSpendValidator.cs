@@ -32,6 +32,14 @@ internal sealed class RdSpendValidator(ValidationContext context) : FeedValidato
         }
 
         var rd = record.GetDecimal(RdExpense);
+        if (!record.IsNull(RdPersonnel) && record.GetInt32(RdPersonnel) is var staff and > 0
+            && (double)rd > (double)ceilings.RdExpensePerRdPerson * staff)
+        {
+            return Fail(ref violation, RuleIds.AmountUnitSuspect, RdExpense, row[RdExpense],
+                $"{rd:0.##} 万元 for {staff} R&D staff is above {ceilings.RdExpensePerRdPerson:N0} 万元 per person — probably entered in 元",
+                "check the unit: give the figures in 万元, or state 元 in the headers (e.g. 研发费用(元)).");
+        }
+
         var revenue = record.GetDecimal(MainBusinessRevenue);
         if (rd > revenue)
         {

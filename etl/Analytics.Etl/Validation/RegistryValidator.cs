@@ -10,7 +10,7 @@ internal sealed class RegistryValidator(ValidationContext context) : FeedValidat
     public override void OnSection(ColumnMap map)
     {
         ArgumentNullException.ThrowIfNull(map);
-        if (map.SourceIndexByField[AsOf] < 0 && Context.FallbackAsOf is null)
+        if (map.SourceIndex[AsOf] < 0 && Context.FallbackAsOf is null)
         {
             throw new ExtractRefusedException(Context.FilePath,
                 "the registry snapshot date is unknown: there is no 数据日期 column, the file name carries no date (…_YYYY-MM-DD.csv), and none was configured.");
@@ -73,7 +73,7 @@ internal sealed class RegistryValidator(ValidationContext context) : FeedValidat
 
         if (record.IsNull(DeregisteredOn))
         {
-            if (Vocabularies.EndedStatuses.Contains(record.GetString(Status)))
+            if (record.GetString(Status) is "注销" or "吊销")
             {
                 return Fail(ref violation, RuleIds.DeregisteredOnMissing, DeregisteredOn, row[Status],
                     $"status {record.GetString(Status)} needs a 注销日期", "fill in the date of deregistration or revocation.");

@@ -5,8 +5,8 @@ namespace Analytics.Etl.Validation;
 /// <summary>A source row seen through its column map: field values by canonical index.</summary>
 internal readonly struct RowValues(SourceRow row, ColumnMap map)
 {
-    private readonly int[] index = (int[])map.SourceIndexByField;
-    private readonly decimal[] factors = (decimal[])map.FactorByField;
+    private readonly int[] index = map.SourceIndex;
+    private readonly decimal[] factors = map.Factors;
 
     public SourceRow Row { get; } = row;
 

@@ -21,7 +21,9 @@ internal static class TotalsRowRule
                 continue;
             }
 
-            if (field.Length > 24)
+            // Cheap rejection: nearly every row starts with a code or a name that begins with none of these words.
+            var first = field[0] <= ' ' ? field.TrimStart()[0] : field[0];
+            if (field.Length > 24 || first is not ('合' or '总' or '小' or 'T' or 't' or 'S' or 's' or 'Ｔ' or 'ｔ' or 'Ｓ' or 'ｓ'))
             {
                 return false;
             }

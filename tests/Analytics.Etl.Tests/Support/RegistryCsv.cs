@@ -12,6 +12,7 @@ public sealed class RegistryCsv
     ];
 
     private readonly List<string> headers = [.. Headers];
+    private readonly List<string> keys = [.. Headers];
     private readonly List<string[]> rows = [];
 
     public static Dictionary<string, string> ValidRow(int serial = 1) => new()
@@ -38,8 +39,9 @@ public sealed class RegistryCsv
 
     public RegistryCsv WithoutColumn(string header)
     {
-        var i = headers.IndexOf(header);
+        var i = keys.IndexOf(header);
         headers.RemoveAt(i);
+        keys.RemoveAt(i);
         for (var r = 0; r < rows.Count; r++)
         {
             rows[r] = rows[r].Where((_, k) => k != i).ToArray();
@@ -50,7 +52,7 @@ public sealed class RegistryCsv
 
     public RegistryCsv Row(Dictionary<string, string> values)
     {
-        rows.Add(Headers.Select(h => values[h]).ToArray());
+        rows.Add(keys.Select(h => values[h]).ToArray());
         return this;
     }
 
