@@ -79,29 +79,8 @@ internal static class Steps
                 task.Value = task.MaxValue;
             });
 
-        PrintLoad(manifest!);
+        LoadSummary.Print(manifest!);
         return manifest!;
-    }
-
-    public static void PrintLoad(BatchManifest manifest)
-    {
-        if (manifest.Files.Count == 0)
-        {
-            AnsiConsole.MarkupLine("[grey]Every landed file is already in the lake; nothing changed.[/]");
-            return;
-        }
-
-        var table = new Table().Title($"Load — batch {manifest.BatchId}: {manifest.Status}")
-            .AddColumns("feed", "file", "encoding", "read", "loaded", "quarantined", "blank", "top quarantine rules");
-        foreach (var f in manifest.Files.OrderBy(f => f.Feed, StringComparer.Ordinal).ThenBy(f => f.File, StringComparer.Ordinal))
-        {
-            var rules = string.Join(", ", f.QuarantinedByRule.OrderByDescending(r => r.Value).Take(3).Select(r => $"{r.Key} {r.Value:N0}"));
-            table.AddRow(f.Feed, Markup.Escape(f.File), f.Encoding ?? "", f.RowsRead.ToString("N0"), f.RowsLoaded.ToString("N0"),
-                f.RowsQuarantined.ToString("N0"), f.RowsSkippedBlank.ToString("N0"), Markup.Escape(rules));
-        }
-
-        table.AddRow("[bold]all[/]", "", "", $"[bold]{manifest.RowsRead:N0}[/]", $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", "", "");
-        AnsiConsole.Write(table);
     }
 
     private static ExtractEncoding EncodingOf(TextEncodingHint? hint) => hint switch

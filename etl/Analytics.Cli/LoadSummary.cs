@@ -1,0 +1,51 @@
+using Analytics.Etl.Validation;
+using Analytics.Lake;
+using Spectre.Console;
+
+namespace Analytics.Cli;
+
+/// <summary>The end-of-load summary: rows per feed, then quarantined rows by rule with what each rule means.</summary>
+internal static class LoadSummary
+{
+    public static void Print(BatchManifest manifest)
+    {
+        if (manifest.Files.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[grey]Every landed file is already in the lake; nothing changed.[/]");
+            return;
+        }
+
+        var feeds = new Table().Title($"Load — batch {manifest.BatchId}: {manifest.Status}")
+            .AddColumns("feed", "files", "rows read", "loaded", "quarantined", "blank lines");
+        foreach (var group in manifest.Files.GroupBy(f => f.Feed).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            feeds.AddRow(group.Key, group.Count().ToString("N0"), group.Sum(f => f.RowsRead).ToString("N0"),
+                group.Sum(f => f.RowsLoaded).ToString("N0"), group.Sum(f => f.RowsQuarantined).ToString("N0"),
+                group.Sum(f => f.RowsSkippedBlank).ToString("N0"));
+        }
+
+        feeds.AddRow("[bold]all[/]", manifest.Files.Count.ToString("N0"), $"[bold]{manifest.RowsRead:N0}[/]",
+            $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", manifest.Files.Sum(f => f.RowsSkippedBlank).ToString("N0"));
+        AnsiConsole.Write(feeds);
+
+        var rules = manifest.Files.SelectMany(f => f.QuarantinedByRule)
+            .GroupBy(r => r.Key)
+            .Select(g => (Rule: g.Key, Rows: g.Sum(r => r.Value)))
+            .OrderByDescending(r => r.Rows)
+            .ToList();
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title("Quarantined rows by rule").AddColumns("rule", "rows", "meaning");
+        foreach (var (rule, rows) in rules)
+        {
+            var meaning = RuleIds.Descriptions.TryGetValue(rule, out var text) ? text : "";
+            table.AddRow(rule, rows.ToString("N0"), Markup.Escape(meaning));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]Every quarantined row, with its file, row number, raw text and message, is in the lake's quarantine Parquet.[/]");
+    }
+}
