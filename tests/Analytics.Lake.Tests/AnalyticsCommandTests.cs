@@ -100,7 +100,8 @@ public sealed class AnalyticsCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Run("pull", "--config", config, "--landing", Landing));
         Assert.Equal(ExitCodes.Ok, Run("load", "--landing", Landing, "--lake", folder.LakeRoot, "--memory-limit", "256MB"));
         var batch = Assert.Single(folder.BatchFolders());
-        Assert.Contains("registry_2016-12-31.csv", Output, StringComparison.Ordinal);
+        Assert.Contains("batch " + batch["load=".Length..], Output, StringComparison.Ordinal);
+        Assert.Contains("registry", Output, StringComparison.Ordinal);
         var before = folder.Snapshot();
 
         Assert.Equal(ExitCodes.Ok, Run("load", "--landing", Landing, "--lake", folder.LakeRoot));

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Analytics.DuckDb;
+using Analytics.Etl.Reference;
+
+namespace Analytics.Warehouse.Building;
+
+/// <summary>
+/// Puts the reference data (the ETL's embedded GB/T 2260 and GB/T 4754 copies, reused rather than duplicated) and the
+/// warehouse's own catalog (plans, size-class rules, recognition types, indicators, targets) into raw tables that the
+/// SQL steps type and comment. Raw tables are dropped at the end of the build.
+/// </summary>
+internal static class CatalogLoader
+{
+    /// <summary>Catalog CSV files and the raw table each becomes.</summary>
+    private static readonly (string File, string Table)[] CatalogFiles =
+    [
+        ("plans.csv", "cat_raw_plans"),
+        ("size_classes.csv", "cat_raw_size_classes"),
+        ("size_class_rules.csv", "cat_raw_size_class_rules"),
+        ("recognition_types.csv", "cat_raw_recognition_types"),
+        ("indicators.csv", "cat_raw_indicators"),
+        ("targets.csv", "cat_raw_targets"),
+    ];
+
+    /// <summary>Loads every raw reference and catalog table.</summary>
+    public static void Load(DuckDbConnection connection)
+    {
+        RawTableLoader.LoadCsv(connection, "ref_raw_districts", ReferenceData.ReadEmbeddedText("districts.csv"), "districts.csv");
+        RawTableLoader.LoadCsv(connection, "ref_raw_industries", ReferenceData.ReadEmbeddedText("industries.csv"), "industries.csv");
+        RawTableLoader.LoadCsv(
+            connection, "ref_raw_policy_groups", ReferenceData.ReadEmbeddedText("policy-industry-groups.csv"), "policy-industry-groups.csv");
+        RawTableLoader.Load(connection, "ref_raw_divisions", ["division_code", "section_code", "name_zh"], Divisions());
+
+        foreach (var (file, table) in CatalogFiles)
+        {
+            RawTableLoader.LoadCsv(connection, table, EmbeddedFiles.Catalog(file), "Catalog/" + file);
+        }
+
+        LoadIndicatorSql(connection);
+    }
+
+    /// <summary>All 97 GB/T 4754-2017 divisions with their sections, from the ETL's table.</summary>
+    private static IEnumerable<string?[]> Divisions()
+    {
+        for (var division = 1; division <= IndustryDivisions.Count; division++)
+        {
+            yield return
+            [
+                division.ToString("D2", CultureInfo.InvariantCulture),
+                IndustryDivisions.SectionOf(division).ToString(),
+                IndustryDivisions.NameZh(division),
+            ];
+        }
+    }
+
+    /// <summary>The SQL text of each indicator, from the file its catalog row names.</summary>
+    private static void LoadIndicatorSql(DuckDbConnection connection)
+    {
+        var (header, rows) = CsvText.Parse(EmbeddedFiles.Catalog("indicators.csv"), "Catalog/indicators.csv");
+        var idColumn = IndexOf(header, "id");
+        var fileColumn = IndexOf(header, "sql_file");
+        var texts = rows.Select(r => new string?[]
+        {
+            r[idColumn],
+            r[fileColumn],
+            EmbeddedFiles.HasSql(r[fileColumn]) ? EmbeddedFiles.Sql(r[fileColumn]) : throw new InvalidDataException(
+                $"Catalog/indicators.csv: indicator {r[idColumn]} names sql_file '{r[fileColumn]}', which is not under Sql/."),
+        });
+        RawTableLoader.Load(connection, "cat_raw_indicator_sql", ["id", "sql_file", "sql"], texts.ToList());
+    }
+
+    private static int IndexOf(IReadOnlyList<string> header, string column)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (header[i] == column)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidDataException($"Catalog/indicators.csv has no '{column}' column.");
+    }
+}

@@ -1,0 +1,23 @@
+-- The indicator catalog as data (Catalog/indicators.csv + the SQL file each names) and the versioned targets
+-- (Catalog/targets.csv). Changing a definition or a target is an edit to those files, not to code.
+
+CREATE TABLE indicator_catalog AS
+SELECT i.id AS indicator_id, i.plan, i.parent_id, CAST(i.sort_order AS INTEGER) AS sort_order,
+       i.name_zh, i.name_en, i.plan_sentence, i.definition_zh, i.definition_en,
+       i.kind, i.aggregate, i.unit, i.source_feed, i.caveat_zh, i.caveat_en, i.sql_file, s.sql
+FROM cat_raw_indicators i
+JOIN cat_raw_indicator_sql s ON s.id = i.id
+ORDER BY sort_order;
+
+CREATE TABLE indicator_target AS
+SELECT CAST(version AS INTEGER) AS version, plan, indicator_id, scope,
+       CAST(baseline_year AS INTEGER) AS baseline_year, CAST(target_year AS INTEGER) AS target_year,
+       CAST(value AS DOUBLE) AS target_value, comparator, source_document, note
+FROM cat_raw_targets
+ORDER BY plan, indicator_id, version, target_year;
+
+-- The targets in force: every row of the highest version of each indicator's targets.
+CREATE VIEW indicator_target_current AS
+SELECT t.* FROM indicator_target t
+JOIN (SELECT plan, indicator_id, max(version) AS version FROM indicator_target GROUP BY plan, indicator_id) v
+  ON v.plan = t.plan AND v.indicator_id = t.indicator_id AND v.version = t.version;

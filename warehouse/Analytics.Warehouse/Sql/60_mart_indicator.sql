@@ -1,0 +1,84 @@
+-- The indicator mart: one row per indicator × year × district (or ALL) × industry group (or ALL) × size class (or
+-- ALL) with value, target, attainment, trajectory and status (INDICATORS.md):
+--   target row in force: the current version's row for the indicator whose scope covers the cell
+--     (a district code > 'city', the ALL/ALL/ALL row only > 'every_cell') and whose years cover the reporting year:
+--     baseline_year < year <= target_year, or year = target_year for an annual target (no baseline year);
+--   measure: the ratio value/value(baseline) for doubling ratios, the value otherwise;
+--   trajectory: v0 + (target − v0)·(y − B)/(T − B) with v0 the cell's value in the baseline year;
+--     target^((y − B)/(T − B)) for doubling ratios; the target itself for annual targets;
+--   attainment: measure / target;
+--   status: on_track when measure >= trajectory, at_risk when >= 90% of it, off_track otherwise; NULL without target.
+-- Stored sorted by (indicator_id, district_code, industry_group, size_class, year) so a district's series is a
+-- zone-map range scan.
+CREATE TABLE mart_indicator AS
+WITH targeted AS (
+    SELECT * EXCLUDE (rn) FROM (
+        SELECT v.indicator_id, v.year, v.district_code, v.industry_group, v.size_class,
+               t.baseline_year AS target_baseline_year, t.target_year, t.target_value, t.comparator,
+               row_number() OVER (
+                   PARTITION BY v.indicator_id, v.year, v.district_code, v.industry_group, v.size_class
+                   ORDER BY CASE t.scope WHEN 'every_cell' THEN 3 WHEN 'city' THEN 2 ELSE 1 END, t.target_year) AS rn
+        FROM indicator_value v
+        JOIN indicator_target_current t
+          ON t.indicator_id = v.indicator_id AND t.plan = v.plan
+         AND ((t.baseline_year IS NULL AND v.year = t.target_year)
+              OR (v.year > t.baseline_year AND v.year <= t.target_year))
+         AND (t.scope = 'every_cell'
+              OR (t.scope = 'city' AND v.district_code = 'ALL' AND v.industry_group = 'ALL' AND v.size_class = 'ALL')
+              OR (t.scope = v.district_code AND v.industry_group = 'ALL' AND v.size_class = 'ALL'))
+    ) WHERE rn = 1
+),
+based AS (
+    SELECT v.*, t.target_year, t.target_value, t.comparator, t.target_baseline_year,
+           coalesce(t.target_baseline_year, CASE WHEN v.kind = 'doubling_ratio' THEN p.baseline_year END) AS baseline_year
+    FROM indicator_value v
+    JOIN dim_plan p ON p.plan = v.plan
+    LEFT JOIN targeted t
+      ON t.indicator_id = v.indicator_id AND t.year = v.year AND t.district_code = v.district_code
+     AND t.industry_group = v.industry_group AND t.size_class = v.size_class
+),
+measured AS (
+    SELECT a.*, b.value AS baseline_value,
+           CASE WHEN a.kind = 'doubling_ratio' THEN a.value / nullif(b.value, 0) END AS ratio
+    FROM based a
+    LEFT JOIN indicator_value b
+      ON b.indicator_id = a.indicator_id AND b.year = a.baseline_year AND b.district_code = a.district_code
+     AND b.industry_group = a.industry_group AND b.size_class = a.size_class
+),
+pathed AS (
+    SELECT *,
+        CASE WHEN kind = 'doubling_ratio' THEN ratio ELSE value END AS measure,
+        CASE
+            WHEN target_value IS NULL THEN NULL
+            WHEN target_baseline_year IS NULL THEN target_value
+            WHEN kind = 'doubling_ratio'
+                THEN power(target_value, (year - target_baseline_year) / CAST(target_year - target_baseline_year AS DOUBLE))
+            WHEN baseline_value IS NULL THEN CASE WHEN year = target_year THEN target_value END
+            ELSE baseline_value + (target_value - baseline_value)
+                 * (year - target_baseline_year) / CAST(target_year - target_baseline_year AS DOUBLE)
+        END AS trajectory_value
+    FROM measured
+)
+SELECT x.indicator_id, x.plan, x.kind, x.year, x.district_code,
+       CASE x.district_code WHEN 'ALL' THEN p.city_zh ELSE coalesce(d.name_zh, '未知') END AS district_name_zh,
+       x.industry_group,
+       CASE x.industry_group WHEN 'ALL' THEN '全部行业' ELSE g.group_zh END AS industry_group_zh,
+       x.size_class,
+       x.value, x.numerator, x.denominator, x.sample_size, x.ci_low, x.ci_high,
+       x.baseline_year, x.baseline_value, x.ratio,
+       x.target_value, x.target_year, x.comparator,
+       x.measure / nullif(x.target_value, 0) AS attainment,
+       x.trajectory_value,
+       CASE
+           WHEN x.trajectory_value IS NULL OR x.measure IS NULL THEN NULL
+           WHEN x.measure >= x.trajectory_value THEN 'on_track'
+           WHEN x.measure >= 0.9 * x.trajectory_value THEN 'at_risk'
+           ELSE 'off_track'
+       END AS status,
+       x.enterprise_count,
+       x.enterprise_count < 3 AS small_cell
+FROM pathed x
+JOIN dim_plan p ON p.plan = x.plan
+LEFT JOIN dim_district d ON d.district_code = x.district_code
+LEFT JOIN dim_industry_group g ON g.plan = x.plan AND g.group_code = x.industry_group
+ORDER BY x.indicator_id, x.district_code, x.industry_group, x.size_class, x.year;
