@@ -64,64 +64,19 @@ public sealed class ReferenceData
 
     private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    /// <summary>Parses the small, well-formed reference CSVs (quoted fields, no embedded newlines).</summary>
+    /// <summary>Rows of one reference CSV as column → value maps.</summary>
     internal static IEnumerable<Dictionary<string, string>> ParseCsv(string text)
     {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = SplitLine(lines[0]);
-        foreach (var line in lines.Skip(1))
+        var (header, rows) = SmallCsv.Parse(text, "reference CSV");
+        foreach (var fields in rows)
         {
-            var fields = SplitLine(line);
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < header.Count; i++)
             {
-                row[header[i]] = i < fields.Count ? fields[i] : "";
+                row[header[i]] = fields[i];
             }
 
             yield return row;
         }
-    }
-
-    private static List<string> SplitLine(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

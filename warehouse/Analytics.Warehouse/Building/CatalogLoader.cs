@@ -56,7 +56,7 @@ internal static class CatalogLoader
     /// <summary>The SQL text of each indicator, from the file its catalog row names.</summary>
     private static void LoadIndicatorSql(DuckDbConnection connection)
     {
-        var (header, rows) = CsvText.Parse(EmbeddedFiles.Catalog("indicators.csv"), "Catalog/indicators.csv");
+        var (header, rows) = SmallCsv.Parse(EmbeddedFiles.Catalog("indicators.csv"), "Catalog/indicators.csv");
         var idColumn = IndexOf(header, "id");
         var fileColumn = IndexOf(header, "sql_file");
         var texts = rows.Select(r => new string?[]

@@ -1,3 +1,4 @@
+using Analytics.Etl.Reference;
 using Analytics.DuckDb;
 
 namespace Analytics.Warehouse.Building;
@@ -11,7 +12,7 @@ internal static class RawTableLoader
     /// <summary>Creates <paramref name="table"/> (a name the warehouse owns) from CSV <paramref name="text"/>; returns the rows loaded.</summary>
     public static long LoadCsv(DuckDbConnection connection, string table, string text, string sourceName)
     {
-        var (header, rows) = CsvText.Parse(text, sourceName);
+        var (header, rows) = SmallCsv.Parse(text, sourceName);
         return Load(connection, table, header, rows);
     }
 

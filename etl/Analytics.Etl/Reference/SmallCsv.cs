@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Analytics.Warehouse.Building;
+namespace Analytics.Etl.Reference;
 
 /// <summary>
 /// Reads the small catalog and reference CSV files the warehouse owns: a header row, comma-separated fields, double
 /// quotes around fields that hold commas or quotes (a quote inside is doubled), no line breaks inside fields.
 /// </summary>
-internal static class CsvText
+public static class SmallCsv
 {
     /// <summary>The header and the data rows of <paramref name="text"/>; blank lines are skipped, short rows padded with empty fields.</summary>
     public static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows) Parse(string text, string sourceName)
