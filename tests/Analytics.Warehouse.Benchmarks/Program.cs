@@ -1,0 +1,102 @@
+// Warehouse benchmark: prints figures, asserts nothing.
+//   dotnet run -c Release --project tests/Analytics.Warehouse.Benchmarks -- --lake <lake folder> [--runs 1000]
+// Builds the warehouse from the lake into a temporary file (full build time and peak memory of this process),
+// builds it again (the cost of a rebuild after a new extract: the build always reads the whole lake), then times a
+// district's series from the mart, the dashboard's commonest query.
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.DuckDb;
+using Analytics.Warehouse;
+
+var lake = Arg("--lake") ?? throw new ArgumentException("--lake <folder> is required (e.g. data/demo/lake, or a province-scale lake).");
+var runs = int.Parse(Arg("--runs") ?? "1000", CultureInfo.InvariantCulture);
+var dir = Directory.CreateTempSubdirectory("warehouse-bench-");
+try
+{
+    var first = Build(Path.Combine(dir.FullName, "first.duckdb"));
+    Console.WriteLine($"full build            {first.Seconds,8:F1} s   tables: {string.Join(", ", first.Result.TableRows.Where(t => t.Key.StartsWith("fact_", StringComparison.Ordinal) || t.Key.StartsWith("mart_", StringComparison.Ordinal)).Select(t => $"{t.Key} {t.Value:N0}"))}");
+    Console.WriteLine($"peak memory (VmHWM)   {PeakMemoryGb(),8:F2} GB");
+    var second = Build(Path.Combine(dir.FullName, "second.duckdb"));
+    Console.WriteLine($"rebuild               {second.Seconds,8:F1} s   (a new extract of one feed triggers the same full build from the lake)");
+
+    using var connection = new DuckDbConnection($"Data Source={Path.Combine(dir.FullName, "first.duckdb")};access_mode=READ_ONLY");
+    connection.Open();
+    var districts = Strings(connection, "SELECT DISTINCT district_code FROM mart_indicator WHERE district_code <> 'ALL' ORDER BY 1");
+    var indicators = Strings(connection, "SELECT DISTINCT indicator_id FROM mart_indicator ORDER BY 1");
+    using var command = connection.CreateCommand(
+        "SELECT year, value, target_value, trajectory_value, status FROM mart_indicator " +
+        "WHERE indicator_id = $indicator AND district_code = $district AND industry_group = 'ALL' AND size_class = 'ALL' ORDER BY year");
+    var indicator = command.Parameters.Add("indicator", "");
+    var district = command.Parameters.Add("district", "");
+    var times = new List<double>(runs);
+    var random = new Random(1);
+    for (var i = 0; i < runs + 50; i++)
+    {
+        indicator.Value = indicators[random.Next(indicators.Count)];
+        district.Value = districts[random.Next(districts.Count)];
+        var stopwatch = Stopwatch.StartNew();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        if (i >= 50)
+        {
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    times.Sort();
+    Console.WriteLine($"district series       median {times[times.Count / 2]:F2} ms, p99 {times[(int)(times.Count * 0.99)]:F2} ms over {runs:N0} runs (mart rows: {Scalar(connection, "SELECT count(*) FROM mart_indicator"):N0})");
+}
+finally
+{
+    dir.Delete(recursive: true);
+}
+
+(double Seconds, BuildResult Result) Build(string path)
+{
+    using var connection = new DuckDbConnection($"Data Source={path}");
+    connection.Open();
+    var stopwatch = Stopwatch.StartNew();
+    var result = WarehouseBuilder.Build(connection, lake);
+    using (var checkpoint = connection.CreateCommand("CHECKPOINT"))
+    {
+        checkpoint.ExecuteNonQuery();
+    }
+
+    return (stopwatch.Elapsed.TotalSeconds, result);
+}
+
+static double PeakMemoryGb()
+{
+    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
+}
+
+static List<string> Strings(DuckDbConnection connection, string sql)
+{
+    using var command = connection.CreateCommand(sql);
+    using var reader = command.ExecuteReader();
+    var list = new List<string>();
+    while (reader.Read())
+    {
+        list.Add(reader.GetString(0));
+    }
+
+    return list;
+}
+
+static long Scalar(DuckDbConnection connection, string sql)
+{
+    using var command = connection.CreateCommand(sql);
+    return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+}
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
