@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Analytics.DuckDb.Execution;
+using Analytics.DuckDb.Native;
 
 namespace Analytics.DuckDb;
 
@@ -20,6 +21,8 @@ public sealed class DuckDbCommand : DbCommand
     private string _commandText = "";
     private int _timeout;
     private ExecutionScope? _scope;
+    private PreparedStatementHandle? _prepared;
+    private string? _preparedText;
 
     /// <summary>Creates a command with no connection.</summary>
     public DuckDbCommand()
@@ -162,6 +165,42 @@ public sealed class DuckDbCommand : DbCommand
         scope.Dispose();
     }
 
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ForgetPrepared();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// Keeps a single statement's prepared form, so running the same text again (the usual pattern of a command
+    /// executed with new parameter values) skips parsing and planning. The connection disposes it when it closes.
+    /// </summary>
+    private void KeepPrepared(DuckDbConnection connection, PreparedStatementHandle prepared, string text)
+    {
+        ForgetPrepared();
+        _prepared = prepared;
+        _preparedText = text;
+        connection.TrackPrepared(prepared);
+    }
+
+    private void ForgetPrepared()
+    {
+        if (_prepared is null)
+        {
+            return;
+        }
+
+        Connection?.UntrackPrepared(_prepared);
+        _prepared.Dispose();
+        _prepared = null;
+        _preparedText = null;
+    }
+
     private int ExecuteNonQuery(CancellationToken token)
     {
         var scope = Begin(token, out var batch);
@@ -221,7 +260,16 @@ public sealed class DuckDbCommand : DbCommand
                 ? []
                 : Parameters.Cast<DuckDbParameter>().Select(p => p.BareName).Where(n => n.Length > 0).ToList();
             var text = ParameterPrefixRewriter.Rewrite(_commandText, names);
-            batch = new StatementBatch(handle, text, Parameters, scope);
+            if (_prepared is { IsClosed: false } kept && _preparedText == text && connection.Owns(kept))
+            {
+                batch = new StatementBatch(handle, kept, Parameters, scope);
+            }
+            else
+            {
+                ForgetPrepared();
+                batch = new StatementBatch(handle, text, Parameters, scope) { Keep = prepared => KeepPrepared(connection, prepared, text) };
+            }
+
             _scope = scope;
             return scope;
         }

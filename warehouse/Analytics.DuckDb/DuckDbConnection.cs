@@ -25,6 +25,7 @@ public sealed class DuckDbConnection : DbConnection
     private ConnectionHandle? _handle;
     private ExecutionScope? _current;
     private DuckDbDataReader? _reader;
+    private readonly HashSet<PreparedStatementHandle> _prepared = [];
     private string? _databaseName;
 
     /// <summary>Creates a closed connection with no connection string (an in-memory database once opened).</summary>
@@ -131,6 +132,12 @@ public sealed class DuckDbConnection : DbConnection
 
         Transaction?.Abandon();
         Transaction = null;
+        foreach (var prepared in _prepared)
+        {
+            prepared.Dispose();
+        }
+
+        _prepared.Clear();
         _handle.Dispose();
         _handle = null;
         _database?.Release();
@@ -266,6 +273,14 @@ public sealed class DuckDbConnection : DbConnection
     }
 
     internal void TrackReader(DuckDbDataReader reader) => _reader = reader;
+
+    /// <summary>Statements its commands keep prepared: disposed when the connection closes (they hold its native connection).</summary>
+    internal void TrackPrepared(PreparedStatementHandle prepared) => _prepared.Add(prepared);
+
+    internal void UntrackPrepared(PreparedStatementHandle prepared) => _prepared.Remove(prepared);
+
+    /// <summary>True when <paramref name="prepared"/> was prepared on this connection while it is still open.</summary>
+    internal bool Owns(PreparedStatementHandle prepared) => _handle is not null && _prepared.Contains(prepared);
 
     internal void UntrackReader(DuckDbDataReader reader)
     {

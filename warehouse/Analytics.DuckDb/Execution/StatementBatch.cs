@@ -10,7 +10,8 @@ namespace Analytics.DuckDb.Execution;
 internal sealed unsafe class StatementBatch : IDisposable
 {
     private readonly ConnectionHandle _connection;
-    private readonly ExtractedStatementsHandle _extracted;
+    private readonly ExtractedStatementsHandle? _extracted;
+    private readonly PreparedStatementHandle? _cached;
     private readonly DuckDbParameterCollection _parameters;
     private readonly ExecutionScope _scope;
     private readonly HashSet<DuckDbParameter> _used = [];
@@ -39,7 +40,25 @@ internal sealed unsafe class StatementBatch : IDisposable
         Count = (int)count;
     }
 
+    /// <summary>
+    /// Runs a statement the command prepared on an earlier execution of the same text (it stays the command's).
+    /// </summary>
+    public StatementBatch(ConnectionHandle connection, PreparedStatementHandle cached, DuckDbParameterCollection parameters, ExecutionScope scope)
+    {
+        _connection = connection;
+        _parameters = parameters;
+        _scope = scope;
+        _cached = cached;
+        Count = 1;
+    }
+
     public int Count { get; }
+
+    /// <summary>
+    /// Called with the prepared statement of a single-statement text once it is prepared: the command keeps it and
+    /// runs the same text again without parsing and planning it anew.
+    /// </summary>
+    public Action<PreparedStatementHandle>? Keep { get; init; }
 
     public bool HasNext => _next < Count;
 
@@ -47,7 +66,24 @@ internal sealed unsafe class StatementBatch : IDisposable
     public StatementResult ExecuteNext()
     {
         var index = _next++;
-        var prepared = Prepare(index);
+        PreparedStatementHandle prepared;
+        var owned = true;
+        if (_cached is not null)
+        {
+            prepared = _cached;
+            owned = false;
+            NativeMethods.duckdb_clear_bindings(prepared.DangerousGetHandle());
+        }
+        else
+        {
+            prepared = Prepare(index);
+            if (Count == 1 && Keep is not null)
+            {
+                Keep(prepared);
+                owned = false;
+            }
+        }
+
         try
         {
             Bind(prepared.DangerousGetHandle());
@@ -57,21 +93,25 @@ internal sealed unsafe class StatementBatch : IDisposable
             }
 
             var result = Execute(prepared.DangerousGetHandle());
-            return new StatementResult(prepared, result, _scope);
+            return new StatementResult(owned ? prepared : null, result, _scope);
         }
         catch
         {
-            prepared.Dispose();
+            if (owned)
+            {
+                prepared.Dispose();
+            }
+
             throw;
         }
     }
 
-    public void Dispose() => _extracted.Dispose();
+    public void Dispose() => _extracted?.Dispose();
 
     private PreparedStatementHandle Prepare(int index)
     {
         var state = NativeMethods.duckdb_prepare_extracted_statement(
-            _connection.DangerousGetHandle(), _extracted.DangerousGetHandle(), (ulong)index, out var pointer);
+            _connection.DangerousGetHandle(), _extracted!.DangerousGetHandle(), (ulong)index, out var pointer);
         var prepared = new PreparedStatementHandle();
         prepared.Attach(pointer, _connection);
         if (state != DuckDbState.Success)

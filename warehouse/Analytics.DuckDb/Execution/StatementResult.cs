@@ -9,7 +9,7 @@ namespace Analytics.DuckDb.Execution;
 /// </summary>
 internal sealed unsafe class StatementResult : IDisposable
 {
-    private readonly PreparedStatementHandle _prepared;
+    private readonly PreparedStatementHandle? _prepared;
     private readonly ResultHandle _result;
     private readonly ExecutionScope _scope;
     private DataChunkHandle? _chunk;
@@ -17,7 +17,10 @@ internal sealed unsafe class StatementResult : IDisposable
     private string[]? _names;
     private bool _exhausted;
 
-    public StatementResult(PreparedStatementHandle prepared, ResultHandle result, ExecutionScope scope)
+    /// <param name="prepared">The prepared statement to dispose with the result, or null when its command keeps it.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="scope">The command's execution scope.</param>
+    public StatementResult(PreparedStatementHandle? prepared, ResultHandle result, ExecutionScope scope)
     {
         _prepared = prepared;
         _result = result;
@@ -93,7 +96,7 @@ internal sealed unsafe class StatementResult : IDisposable
     {
         _chunk?.Dispose();
         _result.Dispose();
-        _prepared.Dispose();
+        _prepared?.Dispose();
     }
 
     private ColumnReader[] CreateReaders()
