@@ -9,10 +9,14 @@ internal static class AnalyticsCommand
     {
         var root = new RootCommand(
             "analytics — the SME innovation-policy warehouse: generate demo extracts, pull sources into a landing area, " +
-            "load them into a validated Parquet lake.\n\n" + ExitCodes.Help);
+            "load them into a validated Parquet lake, build and publish warehouse snapshots, query them read-only.\n\n" + ExitCodes.Help);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(PullCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(RefreshCommand.Create());
+        root.Subcommands.Add(SqlCommand.Create());
+        root.Subcommands.Add(DocsCommand.Create());
         return root;
     }
 

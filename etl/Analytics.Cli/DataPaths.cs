@@ -1,7 +1,7 @@
 namespace Analytics.Cli;
 
 /// <summary>
-/// Where a data folder keeps each stage: <c>extracts/</c> (demo only), <c>landing/</c>, <c>lake/</c>. The default data
+/// Where a data folder keeps each stage: <c>extracts/</c> (demo only), <c>landing/</c>, <c>lake/</c>, <c>snapshots/</c>. The default data
 /// folder is <c>data/demo</c> under the repository (or the current folder outside one).
 /// </summary>
 internal sealed record DataPaths(string Root)
@@ -11,6 +11,8 @@ internal sealed record DataPaths(string Root)
     public string Landing => Path.Combine(Root, "landing");
 
     public string Lake => Path.Combine(Root, "lake");
+
+    public string Snapshots => Path.Combine(Root, "snapshots");
 
     public static string DefaultRoot => Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "data", "demo");
 

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Analytics.Warehouse.Snapshots;
+
+namespace Analytics.Cli;
+
+/// <summary><c>analytics build</c>: build a warehouse snapshot from the lake and publish it atomically.</summary>
+internal static class BuildCommand
+{
+    public static Command Create()
+    {
+        var lake = new Option<string>("--lake") { Description = "Lake folder written by 'analytics load'.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Lake };
+        var snapshots = new Option<string>("--snapshots") { Description = "Snapshot folder: warehouse-<time>-<id>.duckdb files, current.json, exports/<snapshot>/mart_*.parquet.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Snapshots };
+        var keep = new Option<int>("--keep") { Description = "How many snapshots to keep (the current one and any published in the last minute are always kept).", DefaultValueFactory = _ => 3 };
+        var memory = new Option<string?>("--memory-limit") { Description = "DuckDB memory limit while building (spills to disk beyond it), e.g. 3GB." };
+        keep.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--keep must be at least 1: the current snapshot is always kept.");
+            }
+        });
+        var command = new Command("build", "Build the warehouse (star schema, indicator marts) from the lake into a new DuckDB file, export the marts as Parquet, and publish it as the current snapshot with one rename; a failed or cancelled build leaves the previous snapshot current.")
+        {
+            lake, snapshots, keep, memory,
+        };
+        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
+        {
+            BuildStep.Run(Path.GetFullPath(parse.GetValue(lake)!), Path.GetFullPath(parse.GetValue(snapshots)!),
+                new SnapshotStoreOptions { Keep = parse.GetValue(keep), MemoryLimit = parse.GetValue(memory) }, token);
+            return ExitCodes.Ok;
+        }, ExitCodes.Unexpected, "The warehouse build failed and nothing was published (the previous snapshot stays current): ")));
+        return command;
+    }
+}

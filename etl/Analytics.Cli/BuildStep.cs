@@ -1,0 +1,71 @@
+using Analytics.Lake;
+using Analytics.Warehouse.Snapshots;
+using Spectre.Console;
+
+namespace Analytics.Cli;
+
+/// <summary>The build step as <c>build</c>, <c>refresh</c> and <c>demo</c> run it: build a snapshot from the lake, publish it, print a summary.</summary>
+internal static class BuildStep
+{
+    public static SnapshotInfo Run(string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token)
+    {
+        var lake = new LakeLayout(lakeRoot);
+        if (!lake.PublishedBatches().Any())
+        {
+            throw new CliFailure(ExitCodes.Usage,
+                $"The lake '{lake.Root}' holds no published batch (no load=<id> folder), so there is nothing to build from. Run 'analytics load' (or 'analytics demo') first, or pass the lake with --lake.");
+        }
+
+        var store = new SnapshotStore(snapshotsRoot, options);
+        var notes = new List<string>();
+        SnapshotInfo? info = null;
+        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"Building a warehouse snapshot from {Markup.Escape(lake.Root)}");
+                task.IsIndeterminate = true;
+                var progress = new SynchronousProgress(line =>
+                {
+                    task.Description = "Building: " + Markup.Escape(line);
+                    if (line.StartsWith("Pruned", StringComparison.Ordinal) || line.StartsWith("Kept", StringComparison.Ordinal))
+                    {
+                        notes.Add(line);
+                    }
+                });
+                info = store.Publish(connection => WarehouseBuild.Builder(connection, lake.Root, progress, token), progress, token);
+                task.Description = $"Published snapshot {info.Name}";
+                task.StopTask();
+            });
+
+        Print(info!, notes);
+        return info!;
+    }
+
+    private static void Print(SnapshotInfo info, IReadOnlyList<string> notes)
+    {
+        var table = new Table().Title($"Build — snapshot {Markup.Escape(info.Name)}").AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
+        foreach (var (name, rows) in info.TableRows.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape(name), rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Snapshot: [bold]{Markup.Escape(info.Path)}[/] (current; open it read-only in any DuckDB 1.5 client, or with 'analytics sql').");
+        AnsiConsole.MarkupLine($"Lineage: {info.BatchIds.Count} lake batch(es): {Markup.Escape(string.Join(", ", info.BatchIds))}.");
+        if (info.ExportFolder is not null)
+        {
+            AnsiConsole.MarkupLine($"Marts as Parquet: {Markup.Escape(info.ExportFolder)} ({info.Exports.Count} file(s)).");
+        }
+
+        foreach (var note in notes)
+        {
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        }
+    }
+
+    /// <summary>Reports on the calling thread, in order with the progress display.</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

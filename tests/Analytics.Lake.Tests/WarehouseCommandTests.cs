@@ -1,0 +1,201 @@
+using System.CommandLine;
+using Analytics.Cli;
+using Analytics.DuckDb;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Snapshots;
+using Spectre.Console;
+
+namespace Analytics.Lake.Tests;
+
+/// <summary>Runs alone: Spectre.Console's console and the CLI's builder are process-wide, and AnalyticsCommandTests swaps the console too.</summary>
+[CollectionDefinition(nameof(WarehouseCommandCollection), DisableParallelization = true)]
+public sealed class WarehouseCommandCollection;
+
+/// <summary><c>analytics build</c>, <c>sql</c> and <c>docs</c> run in-process against a small stand-in builder: exit codes and outputs.</summary>
+[Collection(nameof(WarehouseCommandCollection))]
+public sealed class WarehouseCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "analytics-cli-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _stdout = new();
+    private readonly IAnsiConsole _original = AnsiConsole.Console;
+    private readonly Func<DuckDbConnection, string, IProgress<string>?, CancellationToken, BuildResult> _originalBuilder = WarehouseBuild.Builder;
+
+    public WarehouseCommandTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "lake", "load=20250101-aaaa"));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(_output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 400;
+        AnsiConsole.Console = console;
+        WarehouseBuild.Builder = (connection, lake, progress, token) =>
+        {
+            using var command = connection.CreateCommand("""
+                CREATE TABLE mart_indicator AS SELECT 'YY2020-01' AS indicator_id, 2020 + (range % 3)::INTEGER AS year, range::DOUBLE AS value FROM range(30);
+                COMMENT ON TABLE mart_indicator IS 'Indicator values by plan, year and district.';
+                COMMENT ON COLUMN mart_indicator.value IS 'The indicator''s value';
+                """);
+            command.ExecuteNonQuery();
+            return new BuildResult(["20250101-aaaa"], new Dictionary<string, long> { ["mart_indicator"] = 30 });
+        };
+    }
+
+    public void Dispose()
+    {
+        AnsiConsole.Console = _original;
+        WarehouseBuild.Builder = _originalBuilder;
+        _output.Dispose();
+        _stdout.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private string Snapshots => Path.Combine(_root, "snapshots");
+
+    private int Run(params string[] args) =>
+        AnalyticsCommand.InvokeAsync(args, new InvocationConfiguration { Output = _stdout, Error = _output }).GetAwaiter().GetResult();
+
+    private int Build() => Run("build", "--lake", Path.Combine(_root, "lake"), "--snapshots", Snapshots);
+
+    [Fact]
+    public void Build_publishes_a_snapshot_and_prints_its_lineage()
+    {
+        Assert.Equal(ExitCodes.Ok, Build());
+
+        var current = new SnapshotStore(Snapshots).Current!;
+        Assert.Equal(["20250101-aaaa"], current.BatchIds);
+        Assert.Contains(current.Name, _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("mart_indicator.parquet", current.Exports);
+    }
+
+    [Fact]
+    public void Build_from_an_empty_lake_exits_2_and_says_to_load_first()
+    {
+        var code = Run("build", "--lake", Path.Combine(_root, "empty-lake"), "--snapshots", Snapshots);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("analytics load", _output.ToString(), StringComparison.Ordinal);
+        Assert.Null(new SnapshotStore(Snapshots).Current);
+    }
+
+    [Fact]
+    public void A_failing_build_exits_1_and_leaves_the_previous_snapshot_current()
+    {
+        Assert.Equal(ExitCodes.Ok, Build());
+        var before = new SnapshotStore(Snapshots).Current!.Name;
+        WarehouseBuild.Builder = (connection, _, _, _) =>
+        {
+            using var command = connection.CreateCommand("SELECT * FROM no_such_table");
+            command.ExecuteNonQuery();
+            return new BuildResult([], new Dictionary<string, long>());
+        };
+
+        Assert.Equal(ExitCodes.Unexpected, Build());
+
+        Assert.Equal(before, new SnapshotStore(Snapshots).Current!.Name);
+        Assert.Contains("nothing was published", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no_such_table", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_prints_csv_to_standard_output()
+    {
+        Build();
+
+        var code = Run("sql", "SELECT year, count(*) AS n FROM mart_indicator GROUP BY year ORDER BY year", "--snapshot", Snapshots, "--format", "csv");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("year,n\r\n2020,10\r\n2021,10\r\n2022,10\r\n", _stdout.ToString());
+    }
+
+    [Fact]
+    public void Sql_prints_a_table_and_warns_when_the_cap_cuts_the_result()
+    {
+        Build();
+
+        var code = Run("sql", "SELECT * FROM mart_indicator ORDER BY value", "--snapshot", Snapshots, "--max-rows", "5");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("indicator_id", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("capped at --max-rows 5", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DROP TABLE mart_indicator")]
+    [InlineData("SELECT * FROM read_csv('/etc/passwd')")]
+    [InlineData("SELECT 1; SELECT 2")]
+    [InlineData("INSTALL httpfs")]
+    public void Sql_refuses_anything_but_one_read_only_query_with_exit_7(string sql)
+    {
+        Build();
+
+        var code = Run("sql", sql, "--snapshot", Snapshots);
+
+        Assert.Equal(ExitCodes.SqlRefused, code);
+        Assert.Contains("error:", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_past_its_time_limit_exits_8()
+    {
+        Build();
+
+        var code = Run("sql", "SELECT count(*) FROM range(1000000000000)", "--snapshot", Snapshots, "--timeout", "1");
+
+        Assert.Equal(ExitCodes.QueryFailed, code);
+        Assert.Contains("time limit of 1 s", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_with_a_syntax_error_exits_8_with_DuckDBs_message()
+    {
+        Build();
+
+        Assert.Equal(ExitCodes.QueryFailed, Run("sql", "SELEC 1", "--snapshot", Snapshots));
+        Assert.Contains("syntax error", _output.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Sql_without_a_published_snapshot_exits_2_and_says_to_build()
+    {
+        var code = Run("sql", "SELECT 1", "--snapshot", Snapshots);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("analytics build", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_writes_parquet_to_out_and_refuses_parquet_without_out()
+    {
+        Build();
+        var target = Path.Combine(_root, "out", "years.parquet");
+
+        Assert.Equal(ExitCodes.Ok, Run("sql", "SELECT DISTINCT year FROM mart_indicator", "--snapshot", Snapshots, "--out", target));
+        Assert.True(File.Exists(target));
+        Assert.Equal(ExitCodes.Usage, Run("sql", "SELECT 1", "--snapshot", Snapshots, "--format", "parquet"));
+    }
+
+    [Fact]
+    public void Docs_dictionary_writes_the_comments_as_markdown()
+    {
+        Build();
+        var target = Path.Combine(_root, "docs", "data-dictionary.md");
+
+        Assert.Equal(ExitCodes.Ok, Run("docs", "dictionary", "--snapshot", Snapshots, "--out", target));
+
+        var markdown = File.ReadAllText(target);
+        Assert.Contains("### mart_indicator", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `value` | DOUBLE | yes | The indicator's value |", markdown, StringComparison.Ordinal);
+        Assert.Contains("snapshot_lineage", markdown, StringComparison.Ordinal);
+    }
+}
