@@ -1,0 +1,29 @@
+using Analytics.Dashboard.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Dashboard.Api;
+
+/// <summary>Data freshness per feed, the loads the snapshot was built from, and quarantine counts by rule.</summary>
+public static class DataStatusEndpoints
+{
+    /// <summary>Maps <c>/api/data/…</c> and the trivial <c>/api/ping</c> (the benchmark's ceiling).</summary>
+    public static IEndpointRouteBuilder MapDataStatus(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/data").WithTags("Data");
+        group.MapGet("/snapshot", (Warehouse w) => TypedResults.Ok(new SnapshotResponse(
+            Path.GetFileName(w.Snapshot!.Path), w.Catalog.BuiltAt, w.Catalog.Plans)));
+        group.MapGet("/freshness", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Freshness));
+        group.MapGet("/loads", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Lineage));
+        group.MapGet("/quarantine", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Quarantine));
+        app.MapGet("/api/ping", () => TypedResults.Text("ok")).WithTags("Data");
+        return app;
+    }
+
+    /// <summary>The snapshot served: file name, build time, plans and their data years.</summary>
+    public sealed record SnapshotResponse(string File, DateTimeOffset? BuiltAt, IReadOnlyList<PlanInfo> Plans);
+
+    private static Results<Ok<TableResult>, ProblemHttpResult> TableOrNotFound(Warehouse w, string table) =>
+        w.Table(table) is { } t
+            ? TypedResults.Ok(t)
+            : Problems.NotFound($"This snapshot has no {table}.", "It was built before the warehouse wrote that table; rebuild it.");
+}

@@ -1,0 +1,100 @@
+using Analytics.Dashboard.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Dashboard.Api;
+
+/// <summary>Indicators: definitions, series by year, breakdowns by district or industry group, and their CSV.</summary>
+public static class IndicatorEndpoints
+{
+    /// <summary>Maps <c>/api/indicators</c>.</summary>
+    public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/indicators").WithTags("Indicators");
+        group.MapGet("/", List);
+        group.MapGet("/{id}", Get);
+        group.MapGet("/{id}/series", Series);
+        group.MapGet("/{id}/series.csv", SeriesCsv).Produces(200, contentType: "text/csv");
+        group.MapGet("/{id}/breakdown", Breakdown);
+        group.MapGet("/{id}/breakdown.csv", BreakdownCsv).Produces(200, contentType: "text/csv");
+        return app;
+    }
+
+    /// <summary>An indicator's series for one cell.</summary>
+    public sealed record SeriesResponse(IndicatorInfo Indicator, CellFilter Cell, IReadOnlyList<MartRow> Points);
+
+    /// <summary>An indicator's breakdown for a year.</summary>
+    public sealed record BreakdownResponse(IndicatorInfo Indicator, string By, int Year, CellFilter Cell, IReadOnlyList<MartRow> Rows);
+
+    internal static Results<Ok<IReadOnlyList<IndicatorInfo>>, ValidationProblem> List(string? plan, Warehouse w)
+    {
+        if (plan is not null && w.Catalog.Plan(plan) is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["plan"] = [$"There is no plan '{plan}': see /api/plans."] });
+        }
+
+        return TypedResults.Ok<IReadOnlyList<IndicatorInfo>>(plan is null ? w.Catalog.Indicators : w.Catalog.IndicatorsOf(plan).ToList());
+    }
+
+    internal static Results<Ok<IndicatorInfo>, ProblemHttpResult> Get(string id, Warehouse w) =>
+        w.Catalog.Indicator(id) is { } i ? TypedResults.Ok(i) : UnknownIndicator(id);
+
+    internal static Results<Ok<SeriesResponse>, ProblemHttpResult, ValidationProblem> Series(
+        string id, string? district, string? industry, string? size, Warehouse w)
+    {
+        if (w.Catalog.Indicator(id) is not { } indicator)
+        {
+            return UnknownIndicator(id);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (Filters.Validate(w.Catalog, indicator.Plan, district, industry, size, errors) is not { } cell)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(new SeriesResponse(indicator, cell, w.Series(id, cell.District, cell.Industry, cell.Size)));
+    }
+
+    internal static IResult SeriesCsv(string id, string? district, string? industry, string? size, Warehouse w) =>
+        Series(id, district, industry, size, w).Result is Ok<SeriesResponse> ok
+            ? Csv.File(Csv.Of(ok.Value!.Points), $"{id}-series-{ok.Value.Cell.District}-{ok.Value.Cell.Industry}-{ok.Value.Cell.Size}.csv")
+            : (IResult)Series(id, district, industry, size, w).Result;
+
+    internal static Results<Ok<BreakdownResponse>, ProblemHttpResult, ValidationProblem> Breakdown(
+        string id, string? by, string? year, string? district, string? industry, string? size, Warehouse w)
+    {
+        if (w.Catalog.Indicator(id) is not { } indicator)
+        {
+            return UnknownIndicator(id);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        by ??= "district";
+        if (by is not ("district" or "industry"))
+        {
+            errors["by"] = [$"'{(by.Length > 40 ? by[..40] : by)}' is not a breakdown: use 'district' or 'industry'."];
+        }
+
+        var y = Filters.Year(indicator, year, errors);
+        var cell = Filters.Validate(
+            w.Catalog, indicator.Plan, by == "district" ? null : district, by == "industry" ? null : industry, size, errors);
+        if (errors.Count > 0 || cell is null || y is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var rows = by == "district" ? w.ByDistrict(id, y.Value, cell.Industry, cell.Size) : w.ByIndustry(id, y.Value, cell.District, cell.Size);
+        return TypedResults.Ok(new BreakdownResponse(indicator, by, y.Value, cell, rows));
+    }
+
+    internal static IResult BreakdownCsv(string id, string? by, string? year, string? district, string? industry, string? size, Warehouse w)
+    {
+        var result = Breakdown(id, by, year, district, industry, size, w).Result;
+        return result is Ok<BreakdownResponse> { Value: { } b }
+            ? Csv.File(Csv.Of(b.Rows), $"{id}-by-{b.By}-{b.Year}.csv")
+            : (IResult)result;
+    }
+
+    private static ProblemHttpResult UnknownIndicator(string id) =>
+        Problems.NotFound($"There is no indicator '{(id.Length > 40 ? id[..40] : id)}'.", "Indicators are listed at /api/indicators.");
+}

@@ -1,0 +1,113 @@
+using Analytics.Dashboard.Snapshots;
+using Analytics.DuckDb;
+
+namespace Analytics.Dashboard.Data;
+
+/// <summary>
+/// The numbers of one request, all from the snapshot that was current when the request began (scoped service), on a
+/// pooled read-only connection returned at the end of the request.
+/// </summary>
+public sealed class Warehouse : IDisposable
+{
+    private readonly SnapshotState? _snapshot;
+    private DuckDbConnection? _connection;
+
+    /// <summary>Takes the current snapshot for this request.</summary>
+    public Warehouse(SnapshotSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _snapshot = source.Current;
+        Problem = _snapshot is null ? source.Problem : null;
+    }
+
+    /// <summary>The snapshot of this request, or null (then <see cref="Problem"/> says why).</summary>
+    public SnapshotState? Snapshot => _snapshot;
+
+    /// <summary>Why there is no snapshot.</summary>
+    public string? Problem { get; }
+
+    /// <summary>The catalog of this request's snapshot.</summary>
+    public SnapshotCatalog Catalog => Required.Catalog;
+
+    private SnapshotState Required => _snapshot ?? throw new SnapshotUnavailableException(Problem ?? "No snapshot.");
+
+    /// <summary>An indicator's series by year for one cell.</summary>
+    public IReadOnlyList<MartRow> Series(string id, string district, string industry, string size) =>
+        Required.Marts is { } m ? m.Series(id, district, industry, size) : Rows(WarehouseQueries.Series, ("id", id), ("district", district), ("industry", industry), ("size", size));
+
+    /// <summary>An indicator's districts for a year (industry group and size fixed).</summary>
+    public IReadOnlyList<MartRow> ByDistrict(string id, int year, string industry, string size) =>
+        Required.Marts is { } m ? m.ByDistrict(id, year, industry, size) : Rows(WarehouseQueries.ByDistrict, ("id", id), ("year", year), ("industry", industry), ("size", size));
+
+    /// <summary>An indicator's industry groups for a year (district and size fixed).</summary>
+    public IReadOnlyList<MartRow> ByIndustry(string id, int year, string district, string size) =>
+        Required.Marts is { } m ? m.ByIndustry(id, year, district, size) : Rows(WarehouseQueries.ByIndustry, ("id", id), ("year", year), ("district", district), ("size", size));
+
+    /// <summary>All indicators of a plan for one district and industry group, every year.</summary>
+    public IReadOnlyList<MartRow> PlanCell(string plan, string district, string industry) =>
+        Required.Marts is { } m
+            ? Catalog.IndicatorsOf(plan).OrderBy(i => i.Id, StringComparer.Ordinal).SelectMany(i => m.Series(i.Id, district, industry, Filters.All)).ToList()
+            : Rows(WarehouseQueries.PlanCell, ("plan", plan), ("district", district), ("industry", industry));
+
+    /// <summary>A whole small table (freshness, quarantine summary, lineage), or null when the snapshot lacks it.</summary>
+    public TableResult? Table(string table, int maxRows = 500)
+    {
+        if (!WarehouseTables.Known.Contains(table))
+        {
+            throw new ArgumentException($"'{table}' is not a table the dashboard shows.", nameof(table));
+        }
+
+        var c = Connection();
+        if (!CatalogReader.Tables(c).Contains(table))
+        {
+            return null;
+        }
+
+        using var cmd = c.CreateCommand("SELECT * FROM " + DuckDbConnection.QuoteIdentifier(table) + " LIMIT " + (maxRows + 1));
+        using var r = cmd.ExecuteReader();
+        return TableResult.Read(r, maxRows);
+    }
+
+    private List<MartRow> Rows(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = Connection().CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.Add(name, value);
+        }
+
+        using var r = cmd.ExecuteReader();
+        var rows = new List<MartRow>();
+        while (r.Read())
+        {
+            rows.Add(MartRows.Suppress(MartRows.Read(r)));
+        }
+
+        return rows;
+    }
+
+    private DuckDbConnection Connection() => _connection ??= Required.Rent();
+
+    /// <summary>Gives the connection back to its snapshot's pool.</summary>
+    public void Dispose()
+    {
+        if (_connection is not null)
+        {
+            _snapshot!.Return(_connection);
+            _connection = null;
+        }
+    }
+}
+
+/// <summary>No snapshot could be opened: the API answers 503 with the reason.</summary>
+public sealed class SnapshotUnavailableException(string message) : Exception(message);
+
+/// <summary>The warehouse tables the Data page and API show whole.</summary>
+internal static class WarehouseTables
+{
+    public const string Freshness = "mart_freshness";
+    public const string Quarantine = "mart_quarantine_summary";
+    public const string Lineage = "build_lineage";
+
+    public static readonly HashSet<string> Known = [Freshness, Quarantine, Lineage];
+}

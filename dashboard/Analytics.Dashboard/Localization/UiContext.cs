@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Analytics.Dashboard.Localization;
+
+/// <summary>The language of the request being rendered, its labels, and links that keep the language.</summary>
+public sealed class UiContext
+{
+    /// <summary>Reads the language from the request.</summary>
+    public UiContext(IHttpContextAccessor accessor)
+    {
+        ArgumentNullException.ThrowIfNull(accessor);
+        English = accessor.HttpContext is { } c && RequestCultureMiddleware.IsEnglish(c);
+        Culture = English ? RequestCultureMiddleware.English : RequestCultureMiddleware.Chinese;
+    }
+
+    /// <summary>Whether the page is in English (else Chinese).</summary>
+    public bool English { get; }
+
+    /// <summary>The culture for numbers and dates.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>The value of the <c>lang</c> parameter.</summary>
+    public string Lang => English ? "en" : "zh";
+
+    /// <summary>The HTML <c>lang</c> attribute.</summary>
+    public string HtmlLang => English ? "en" : "zh-CN";
+
+    /// <summary>A label.</summary>
+    public string this[string key] => Labels.Get(key, Culture);
+
+    /// <summary>Chinese or English text, whichever the page is in (English falls back to Chinese).</summary>
+    public string Pick(string zh, string? en) => English && !string.IsNullOrWhiteSpace(en) ? en : zh;
+
+    /// <summary>A link to <paramref name="path"/> with the query parameters given (nulls left out) and the language.</summary>
+    public string Url(string path, params (string Name, string? Value)[] query)
+    {
+        var pairs = query.Where(q => !string.IsNullOrEmpty(q.Value)).Select(q => new KeyValuePair<string, string?>(q.Name, q.Value))
+            .Append(new KeyValuePair<string, string?>("lang", Lang));
+        return QueryHelpers.AddQueryString(path, pairs);
+    }
+
+    /// <summary>A number in the page's culture.</summary>
+    public string Number(double value, string format = "N0") => value.ToString(format, Culture);
+}

@@ -1,0 +1,46 @@
+using Analytics.Dashboard;
+using Analytics.Dashboard.Api;
+using Analytics.Dashboard.Components;
+using Analytics.Dashboard.Data;
+using Analytics.Dashboard.Localization;
+using Analytics.Dashboard.Snapshots;
+using Analytics.Dashboard.SqlConsole;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.Configure<AnalyticsOptions>(builder.Configuration.GetSection(AnalyticsOptions.Section));
+builder.Services.AddSingleton<SnapshotSource>();
+builder.Services.AddHostedService<SnapshotWatcher>();
+builder.Services.AddScoped<Warehouse>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<UiContext>();
+builder.Services.AddSingleton<SqlAuditLog>();
+builder.Services.AddSingleton<SqlConsoleRunner>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<SnapshotProblemHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddAntiforgery();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestCulture();
+app.UseStaticFiles();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapPlans();
+app.MapIndicators();
+app.MapDimensions();
+app.MapDataStatus();
+app.MapSqlConsole();
+app.MapRazorComponents<App>();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Run();
+
+/// <summary>The web application (public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>).</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+using Analytics.Dashboard.Snapshots;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Analytics.Dashboard;
+
+/// <summary>Tells the person who started the dashboard where it is and what it serves.</summary>
+internal static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var source = app.Services.GetRequiredService<SnapshotSource>();
+        var snapshot = source.Current;
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Dashboard: {address}/");
+        }
+
+        Console.WriteLine(snapshot is null
+            ? $"No snapshot yet: {source.Problem} (the dashboard picks one up as soon as it appears)."
+            : $"Serving snapshot {snapshot.Path}");
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts the dashboard. With no snapshot given it serves the embedded demo: when data/demo/snapshots holds no snapshot
+# yet it builds one first (analytics demo: generate → pull → load; then analytics build), with progress on the console.
+# Your own snapshot is one setting away:
+#   bash scripts/dashboard.sh --Analytics:Snapshot=/path/to/warehouse.duckdb      (one file)
+#   bash scripts/dashboard.sh --Analytics:Snapshots=/path/to/snapshots            (a folder; follows current.json)
+# It binds to http://127.0.0.1:5080 (--Urls=http://127.0.0.1:8080 to change) and switches to a newer snapshot in the
+# folder by itself. Extra arguments go to the dashboard.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+dotnet build dashboard/Analytics.Dashboard -c Release --nologo -v quiet
+
+own=false
+for a in "$@"; do case "$a" in --Analytics:Snapshot=*|--Analytics:Snapshots=*) own=true ;; esac; done
+
+args=("$@")
+if [ "$own" = false ]; then
+  snapshots="$root/data/demo/snapshots"
+  if ! ls "$snapshots"/warehouse-*.duckdb >/dev/null 2>&1; then
+    echo "No demo snapshot in $snapshots yet: building the demo (generate → load → build)…"
+    dotnet build etl/Analytics.Cli -c Release --nologo -v quiet
+    cli=etl/Analytics.Cli/bin/Release/net10.0/analytics
+    if ! "$cli" build --help >/dev/null 2>&1; then
+      echo "error: this checkout's 'analytics' command has no 'build' yet, so no snapshot can be made." >&2
+      echo "       Run the dashboard on a snapshot you have: bash scripts/dashboard.sh --Analytics:Snapshot=/path/to/warehouse.duckdb" >&2
+      exit 2
+    fi
+    "$cli" demo
+    "$cli" build --snapshots "$snapshots"
+  fi
+  args=("--Analytics:Snapshots=$snapshots" "${args[@]}")
+fi
+
+# Content root = the project folder (wwwroot, appsettings.json); relative paths in arguments are resolved from the repo root above.
+cd dashboard/Analytics.Dashboard
+exec dotnet bin/Release/net10.0/Analytics.Dashboard.dll "${args[@]}"

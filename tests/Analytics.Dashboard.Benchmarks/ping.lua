@@ -1,0 +1,2 @@
+-- The ceiling: the app's trivial endpoint.
+request = function() return wrk.format("GET", "/api/ping") end

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Analytics.Dashboard.BrowserTests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Analytics.Dashboard.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private static string Shot(string name) => Path.Combine(BrowserFixture.Screenshots, name + ".png");
+
+    [Fact]
+    public async Task The_overview_shows_a_tile_for_every_indicator()
+    {
+        var page = await fixture.NewPage();
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&lang=zh", new() { WaitUntil = WaitUntilState.Load });
+        clock.Stop();
+        output.WriteLine($"overview first render (navigation to load): {clock.ElapsedMilliseconds} ms");
+        var tiles = await page.Locator(".tile").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.indicator)");
+        Assert.Equal(["CQ-TECH-SME", "CQ-IT-ADOPT", "CQ-IP-PILOT"], tiles);
+        Assert.Contains("科技型中小微型企业", await page.InnerTextAsync(".tiles"));
+        Assert.Equal(3, await page.Locator(".tile svg.spark polyline").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("overview-cq2013-zh"), FullPage = true });
+
+        await page.GotoAsync(fixture.BaseUrl + "/?plan=YY2020&lang=zh");
+        Assert.Equal(3, await page.Locator(".tile").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("overview-yy2020-zh"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Following_an_indicator_shows_a_plotly_chart_with_a_target_line()
+    {
+        var page = await fixture.NewPage();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&lang=zh");
+        await page.ClickAsync(".tile[data-indicator='CQ-IT-ADOPT']");
+        await page.WaitForURLAsync("**/indicator/CQ-IT-ADOPT**");
+        await page.WaitForSelectorAsync("body[data-charts='ready']");
+        Assert.True(await page.Locator("#trend svg.main-svg").CountAsync() > 0);
+        var legend = await page.Locator("#trend .legendtext").AllTextContentsAsync();
+        output.WriteLine("legend: " + string.Join(" | ", legend));
+        await page.ScreenshotAsync(new() { Path = Shot("indicator-cq-it-adopt-zh"), FullPage = true });
+        Assert.Contains("目标", legend);
+        Assert.Contains("按期完成路径", legend);
+        Assert.Contains("95% 置信区间", legend);
+        Assert.True(await page.Locator("#by-district svg.main-svg").CountAsync() > 0);
+        Assert.Contains("95%置信区间为正态近似", await page.InnerTextAsync("#definition"));
+        Assert.Empty(errors);
+        await page.ScreenshotAsync(new() { Path = Shot("indicator-cq-it-adopt-zh"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Changing_the_district_filter_changes_the_url_and_the_numbers()
+    {
+        var page = await fixture.NewPage();
+        await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?lang=zh");
+        var before = await page.InnerTextAsync("#headline-value");
+        await page.SelectOptionAsync("#filter-district", "500101");
+        await page.WaitForURLAsync("**district=500101**");
+        await page.WaitForSelectorAsync("body[data-charts='ready']");
+        var after = await page.InnerTextAsync("#headline-value");
+        Assert.NotEqual(before, after);
+        Assert.Contains("万州区", await page.InnerTextAsync("#headline"));
+        await page.ScreenshotAsync(new() { Path = Shot("indicator-cq-tech-sme-500101"), FullPage = true });
+
+        await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?district=500103&size=%E5%BE%AE%E5%9E%8B&lang=zh");
+        var small = page.Locator("#series-table .small-cell").First;
+        Assert.Equal("—", await small.InnerTextAsync());
+        Assert.Contains("企业数过少", await small.GetAttributeAsync("title"));
+    }
+
+    [Fact]
+    public async Task The_language_switch_turns_labels_to_english()
+    {
+        var page = await fixture.NewPage();
+        await page.GotoAsync(fixture.BaseUrl + "/indicator/YY-NEWPROD?lang=zh");
+        Assert.Contains("数据来源", await page.InnerTextAsync("#definition"));
+        await page.ClickAsync("#lang-switch");
+        await page.WaitForURLAsync("**lang=en**");
+        await page.WaitForSelectorAsync("body[data-charts='ready']");
+        var definition = await page.InnerTextAsync("#definition");
+        Assert.Contains("Data source", definition);
+        Assert.Contains("proxy", definition);
+        Assert.Contains("New-product benefit doubled", await page.InnerTextAsync("h1"));
+        Assert.Contains("Target", await page.Locator("#trend .legendtext").AllTextContentsAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("indicator-yy-newprod-en"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_sql_console_runs_a_query_and_shows_rows()
+    {
+        var page = await fixture.NewPage();
+        await page.GotoAsync(fixture.BaseUrl + "/sql?lang=zh");
+        await page.FillAsync("#sql-text", "SELECT indicator_id, year, value FROM mart_indicator WHERE district_code = 'ALL' AND industry_group = 'ALL' AND size_class = 'ALL' ORDER BY indicator_id, year");
+        await page.ClickAsync("#sql-run");
+        await page.WaitForSelectorAsync("#sql-result");
+        Assert.True(await page.Locator("#sql-result tbody tr").CountAsync() > 10);
+        await page.ScreenshotAsync(new() { Path = Shot("sql-console"), FullPage = true });
+
+        await page.FillAsync("#sql-text", "DROP TABLE mart_indicator");
+        await page.ClickAsync("#sql-run");
+        await page.WaitForSelectorAsync("#sql-error");
+        Assert.Contains("SELECT", await page.InnerTextAsync("#sql-error"));
+    }
+
+    [Fact]
+    public async Task District_industry_and_data_pages_render()
+    {
+        var page = await fixture.NewPage();
+        await page.GotoAsync(fixture.BaseUrl + "/district/500101?lang=zh");
+        await page.WaitForSelectorAsync("body[data-charts='ready']");
+        Assert.Equal(3, await page.Locator("#cell-table tbody tr").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("district-500101"), FullPage = true });
+        await page.GotoAsync(fixture.BaseUrl + "/industry/ELEC?lang=en");
+        await page.WaitForSelectorAsync("body[data-charts='ready']");
+        await page.ScreenshotAsync(new() { Path = Shot("industry-elec-en"), FullPage = true });
+        await page.GotoAsync(fixture.BaseUrl + "/data?lang=zh");
+        Assert.Contains("credit_code_check_digit", await page.InnerTextAsync("#quarantine"));
+        await page.ScreenshotAsync(new() { Path = Shot("data"), FullPage = true });
+    }
+}

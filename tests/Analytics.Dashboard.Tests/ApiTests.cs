@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Analytics.Dashboard.Tests.Support;
+
+namespace Analytics.Dashboard.Tests;
+
+public sealed class ApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+{
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Plans_lists_both_plans_with_their_periods()
+    {
+        using var client = factory.CreateClient();
+        var plans = await Json(await client.GetAsync("/api/plans"));
+        Assert.Equal(["CQ2013", "YY2020"], plans.EnumerateArray().Select(p => p.GetProperty("plan").GetString()));
+        var cq = plans[0];
+        Assert.Equal(2013, cq.GetProperty("startYear").GetInt32());
+        Assert.Equal(2015, cq.GetProperty("targetYear").GetInt32());
+        Assert.Equal(2012, cq.GetProperty("firstYear").GetInt32());
+        Assert.Equal(2016, cq.GetProperty("lastYear").GetInt32());
+    }
+
+    [Fact]
+    public async Task Indicators_carry_their_definition_and_caveats()
+    {
+        using var client = factory.CreateClient();
+        var newprod = await Json(await client.GetAsync("/api/indicators/YY-NEWPROD"));
+        Assert.Equal("doubling_ratio", newprod.GetProperty("kind").GetString());
+        Assert.Contains("代理", newprod.GetProperty("caveatZh").GetString());
+        Assert.Equal(2.0, newprod.GetProperty("targetValue").GetDouble());
+        var cq = await Json(await client.GetAsync("/api/indicators?plan=CQ2013"));
+        Assert.Equal(["CQ-TECH-SME", "CQ-IT-ADOPT", "CQ-IT-ADOPT-RD", "CQ-IP-PILOT"], cq.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("CQ-TECH-SME", "ALL", "ALL", "ALL")]
+    [InlineData("CQ-IT-ADOPT", "500101", "ELEC", "小型")]
+    [InlineData("YY-NEWPROD", "430602", "ALL", "中型")]
+    public async Task Series_equals_the_mart_row_for_row(string id, string district, string industry, string size)
+    {
+        using var client = factory.CreateClient();
+        var body = await Json(await client.GetAsync(
+            $"/api/indicators/{id}/series?district={district}&industry={Uri.EscapeDataString(industry)}&size={Uri.EscapeDataString(size)}"));
+        var points = body.GetProperty("points").EnumerateArray().ToList();
+        var mart = Mart.Rows(factory.SnapshotPath, "indicator_id = $i AND district_code = $d AND industry_group = $g AND size_class = $s",
+            ("i", id), ("d", district), ("g", industry), ("s", size));
+        Assert.NotEmpty(mart);
+        Assert.Equal(mart.Count, points.Count);
+        foreach (var (m, p) in mart.Zip(points))
+        {
+            Assert.Equal(Convert.ToInt32(m["year"]), p.GetProperty("year").GetInt32());
+            foreach (var (column, property) in new[] { ("value", "value"), ("ci_low", "ciLow"), ("ci_high", "ciHigh"), ("ratio", "ratio"),
+                ("target_value", "targetValue"), ("trajectory_value", "trajectoryValue"), ("attainment", "attainment"), ("numerator", "numerator") })
+            {
+                var expected = Mart.Number(m[column]);
+                var actual = p.GetProperty(property);
+                Assert.Equal(expected, actual.ValueKind == JsonValueKind.Null ? null : actual.GetDouble());
+            }
+
+            Assert.Equal(m["status"] as string, p.GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Breakdown_by_district_equals_the_mart_ranked_by_value()
+    {
+        using var client = factory.CreateClient();
+        var body = await Json(await client.GetAsync("/api/indicators/CQ-TECH-SME/breakdown?by=district&year=2014&industry=EQUIP"));
+        var rows = body.GetProperty("rows").EnumerateArray().ToList();
+        var mart = Mart.Rows(factory.SnapshotPath, "indicator_id = 'CQ-TECH-SME' AND year = 2014 AND district_code <> 'ALL' AND industry_group = 'EQUIP' AND size_class = 'ALL'");
+        Assert.Equal(3, rows.Count);
+        var expected = mart.OrderByDescending(m => Mart.Number(m["value"])).Select(m => (m["district_code"], Mart.Number(m["value"])));
+        Assert.Equal(expected, rows.Select(r => ((object?)r.GetProperty("districtCode").GetString(), (double?)r.GetProperty("value").GetDouble())));
+    }
+
+    [Fact]
+    public async Task Breakdown_by_industry_lists_each_group_once()
+    {
+        using var client = factory.CreateClient();
+        var body = await Json(await client.GetAsync("/api/indicators/YY-POLING/breakdown?by=industry&year=2021&district=430602"));
+        Assert.Equal(["FOOD", "PETRO"], body.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("industryGroup").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Small_cells_come_with_their_numbers_withheld()
+    {
+        using var client = factory.CreateClient();
+        var body = await Json(await client.GetAsync("/api/indicators/CQ-TECH-SME/series?district=500103&size=%E5%BE%AE%E5%9E%8B"));
+        foreach (var p in body.GetProperty("points").EnumerateArray())
+        {
+            Assert.True(p.GetProperty("smallCell").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, p.GetProperty("value").ValueKind);
+            Assert.Equal(JsonValueKind.Null, p.GetProperty("enterpriseCount").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task Series_csv_has_the_contract_header_and_the_mart_values()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync("/api/indicators/CQ-TECH-SME/series.csv?district=500101");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("indicator_id,plan,year,district_code,district_name_zh,industry_group,size_class,value,", lines[0]);
+        var mart = Mart.Rows(factory.SnapshotPath, "indicator_id = 'CQ-TECH-SME' AND district_code = '500101' AND industry_group = 'ALL' AND size_class = 'ALL'");
+        Assert.Equal(mart.Count + 1, lines.Length);
+        Assert.Equal(Mart.Number(mart[0]["value"]), double.Parse(lines[1].Split(',')[7], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Breakdown_csv_downloads()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync("/api/indicators/CQ-IT-ADOPT/breakdown.csv?by=industry&year=2013");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("CQ-IT-ADOPT,CQ2013,2013,ALL,,ELEC,ALL,", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Districts_and_industries_are_per_plan()
+    {
+        using var client = factory.CreateClient();
+        var districts = await Json(await client.GetAsync("/api/districts?plan=YY2020"));
+        Assert.Equal(["430602", "430681"], districts.EnumerateArray().Select(d => d.GetProperty("code").GetString()));
+        Assert.Equal("Miluo", districts[1].GetProperty("nameEn").GetString());
+        var industries = await Json(await client.GetAsync("/api/industries?plan=CQ2013"));
+        Assert.Equal(["EQUIP", "ELEC"], industries.EnumerateArray().Select(d => d.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Freshness_loads_and_quarantine_come_from_the_snapshot()
+    {
+        using var client = factory.CreateClient();
+        var q = await Json(await client.GetAsync("/api/data/quarantine"));
+        Assert.Equal(["feed", "rule", "rows", "example"], q.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("credit_code_check_digit", q.GetProperty("rows")[0][1].GetString());
+        var f = await Json(await client.GetAsync("/api/data/freshness"));
+        Assert.Equal(2, f.GetProperty("rows").GetArrayLength());
+        var loads = await Json(await client.GetAsync("/api/data/loads"));
+        Assert.Equal("12345", loads.GetProperty("rows")[0][4].GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_series_endpoint()
+    {
+        using var client = factory.CreateClient();
+        var doc = await Json(await client.GetAsync("/openapi/v1.json"));
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/indicators/{id}/series", out _));
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync("/?plan=CQ2013");
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Analytics.Dashboard.Tests.Support;
+
+/// <summary>The dashboard on a fixture snapshot in a temporary folder, with a short SQL time limit and a small row cap.</summary>
+public sealed class DashboardFactory : WebApplicationFactory<Program>
+{
+    public DashboardFactory()
+    {
+        Folder = FixtureSnapshot.TempFolder();
+        SnapshotPath = FixtureSnapshot.Create(Path.Combine(Folder, "warehouse-20240102T083000000-0000abcd.duckdb"));
+        AuditLog = Path.Combine(Folder, "audit.jsonl");
+    }
+
+    public string Folder { get; }
+
+    public string SnapshotPath { get; }
+
+    public string AuditLog { get; }
+
+    /// <summary>Set before the first client to serve a snapshot folder instead of the one file.</summary>
+    public bool UseFolder { get; init; }
+
+    public const int MaxRows = 50;
+
+    public const double TimeoutSeconds = 1.5;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Analytics:Snapshot", UseFolder ? "" : SnapshotPath);
+        builder.UseSetting("Analytics:Snapshots", UseFolder ? Folder : "");
+        builder.UseSetting("Analytics:RefreshSeconds", "0.2");
+        builder.UseSetting("Analytics:SqlConsole:AuditLog", AuditLog);
+        builder.UseSetting("Analytics:SqlConsole:MaxRows", MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Analytics:SqlConsole:TimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A native handle may still be closing; the temp folder is cleaned by the OS.
+        }
+    }
+}
