@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+bash scripts/setup-machine.sh
 
 dotnet build dashboard/Analytics.Dashboard -c Release --nologo -v quiet
 
@@ -21,14 +22,8 @@ if [ "$own" = false ]; then
   if ! ls "$snapshots"/warehouse-*.duckdb >/dev/null 2>&1; then
     echo "No demo snapshot in $snapshots yet: building the demo (generate → load → build)…"
     dotnet build etl/Analytics.Cli -c Release --nologo -v quiet
-    cli=etl/Analytics.Cli/bin/Release/net10.0/analytics
-    if ! "$cli" build --help >/dev/null 2>&1; then
-      echo "error: this checkout's 'analytics' command has no 'build' yet, so no snapshot can be made." >&2
-      echo "       Run the dashboard on a snapshot you have: bash scripts/dashboard.sh --Analytics:Snapshot=/path/to/warehouse.duckdb" >&2
-      exit 2
-    fi
-    "$cli" demo
-    "$cli" build --snapshots "$snapshots"
+    # analytics demo generates the extracts, pulls and loads them, and ends by building and publishing a snapshot.
+    etl/Analytics.Cli/bin/Release/net10.0/analytics demo --data "$root/data/demo"
   fi
   args=("--Analytics:Snapshots=$snapshots" "${args[@]}")
 fi

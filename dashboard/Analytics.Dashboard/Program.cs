@@ -8,6 +8,10 @@ using Analytics.Dashboard.SqlConsole;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve the build's static web assets (the scoped-CSS bundle) in every environment, not only Development: the
+// README's run command starts the built app in Production.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.Configure<AnalyticsOptions>(builder.Configuration.GetSection(AnalyticsOptions.Section));
 builder.Services.AddSingleton<SnapshotSource>();
 builder.Services.AddHostedService<SnapshotWatcher>();
