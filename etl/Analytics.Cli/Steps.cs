@@ -63,7 +63,7 @@ internal static class Steps
         var inputs = landing.ReadIndex()
             .Select(e => new LoadInput(e.Feed, landing.FullPathOf(e), e.Sha256, e.OriginalName, EncodingOf(e.Encoding), e.AsOf))
             .ToList();
-        var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlReader.Read, options);
+        var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.Read, options);
         BatchManifest? manifest = null;
         AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>

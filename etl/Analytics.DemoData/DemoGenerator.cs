@@ -12,7 +12,7 @@ public static class DemoGenerator
     /// <summary>
     /// Generates the feeds named in <paramref name="options"/> into its output directory and writes
     /// <c>manifest.json</c> there. Files are independent jobs run in parallel; each is written by one thread from
-    /// keyed random streams, so the same seed and options give byte-identical files.
+    /// keyed random streams, so the same seed and options give byte-identical files whatever the parallelism.
     /// </summary>
     /// <returns>The manifest (also written to <see cref="DemoManifest.FileName"/>).</returns>
     public static DemoManifest Generate(DemoOptions options, IProgress<DemoProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -36,12 +36,7 @@ public static class DemoGenerator
             jobs.AddRange(JobsFor(context));
         }
 
-        var entries = new DemoFileEntry[jobs.Count];
-        Parallel.For(
-            0,
-            jobs.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
-            i => entries[i] = jobs[i]());
+        var entries = FileJobs.Run(jobs, options.MaxParallelism, cancellationToken);
 
         var manifest = new DemoManifest(
             options.Seed,

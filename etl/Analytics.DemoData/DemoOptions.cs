@@ -21,7 +21,8 @@ public sealed class DemoOptions
     /// <summary>
     /// When set, generates the synthetic province-scale benchmark region (<c>pv</c>) instead of the demo regions:
     /// k × (5 million registry rows in one snapshot, ~20 million patents, ~25 million R&amp;D rows, ~2.5 million
-    /// survey rows), streamed in constant memory. Recognitions are not generated at this scale.
+    /// survey rows), streamed: memory holds only the survey's sampled firms (a few tens of MB per unit of k).
+    /// Recognitions are not generated at this scale.
     /// </summary>
     public double? ProvinceScale { get; init; }
 
@@ -37,7 +38,10 @@ public sealed class DemoOptions
     /// <summary>Rows per sheet before a workbook continues on a new sheet (Excel's limit; lower only for tests).</summary>
     internal int MaxRowsPerSheet { get; init; } = Writers.XlsxWorkbookWriter.ExcelRowLimit;
 
-    /// <summary>Feeds run in parallel up to this many at a time (at most one thread per file).</summary>
+    /// <summary>
+    /// Files are written up to this many at a time (one thread per file, biggest first); the survey's sampling pass
+    /// also uses up to this many threads.
+    /// </summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     internal void Validate()

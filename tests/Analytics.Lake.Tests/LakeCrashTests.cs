@@ -29,7 +29,7 @@ public sealed class LakeCrashTests : IDisposable
         var (first, before) = PublishFirstBatch();
         var calls = 0;
         FeedFileReader crashing = (input, sink, token) =>
-            ++calls == 2 ? throw new InvalidOperationException("disk on fire") : Analytics.Cli.EtlReader.Read(input, sink, token);
+            ++calls == 2 ? throw new InvalidOperationException("disk on fire") : EtlFileReader.Read(input, sink, token);
 
         var error = Assert.Throws<InvalidOperationException>(() =>
             folder.Loader(crashing).Load([Registry("registry_2016-12-31.csv", 3, 4), Patents("patents.jsonl", 5)]));
@@ -49,7 +49,7 @@ public sealed class LakeCrashTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         FeedFileReader cancelling = (input, sink, token) =>
         {
-            var result = Analytics.Cli.EtlReader.Read(input, sink, token);
+            var result = EtlFileReader.Read(input, sink, token);
             cancellation.Cancel();
             return result;
         };

@@ -19,7 +19,7 @@ public sealed class LakePathTests : IDisposable
         var input = LakeFolder.Input(FeedKind.Registry, folder.WriteText("registry_2016-12-31.csv",
             Extracts.Registry(Extracts.RegistryRow(Extracts.Credit(1)), Extracts.RegistryRow(Extracts.WrongCheck(Extracts.Credit(2)))), LakeFolder.Gbk));
 
-        var manifest = new LakeLoader(layout, Analytics.Cli.EtlReader.Read, LakeFolder.Options).Load([input]);
+        var manifest = new LakeLoader(layout, EtlFileReader.Read, LakeFolder.Options).Load([input]);
 
         Assert.Equal("published", manifest.Status);
         Assert.Equal(1L, LakeFolder.Query($"SELECT count(*) FROM {LakeFolder.ReadParquet(layout.FeedGlob(FeedKind.Registry))}").Single()[0]);

@@ -79,7 +79,7 @@ public sealed class LakeRefusalTests : IDisposable
 
     /// <summary>The real reader, with a sink in between that misdelivers rows, so the reader's counts no longer match what arrived.</summary>
     private static FeedFileReader Lying(string how) => (input, sink, token) =>
-        Analytics.Cli.EtlReader.Read(input, new MisdeliveringSink(sink, how), token);
+        EtlFileReader.Read(input, new MisdeliveringSink(sink, how), token);
 
     [Theory]
     [InlineData("drop_accepted")]
@@ -102,7 +102,7 @@ public sealed class LakeRefusalTests : IDisposable
     public void A_reader_that_reports_rows_it_never_delivered_to_the_lake_publishes_nothing()
     {
         // Reads the file into a throwaway sink and reports its real counts: the lake's sink received nothing.
-        FeedFileReader reader = (input, _, token) => Analytics.Cli.EtlReader.Read(input, new CollectingFeedSink(), token);
+        FeedFileReader reader = (input, _, token) => EtlFileReader.Read(input, new CollectingFeedSink(), token);
 
         Assert.Throws<RowConservationException>(() => folder.Loader(reader).Load([GoodRegistry()]));
 

@@ -37,7 +37,14 @@ internal sealed class ApplicationNumbers
         }
 
         _next[key] = serial;
-        var digits = string.Create(CultureInfo.InvariantCulture, $"{year:D4}{type}{serial:D7}");
-        return string.Concat(digits, ".", PatentApplicationNumber.ComputeCheckCharacter(digits).ToString());
+        return string.Create(14, (Year: year, Type: type, Serial: serial), static (text, number) =>
+        {
+            var digits = text[..12];
+            number.Year.TryFormat(digits, out _, "D4", CultureInfo.InvariantCulture);
+            digits[4] = (char)('0' + number.Type);
+            number.Serial.TryFormat(digits[5..], out _, "D7", CultureInfo.InvariantCulture);
+            text[12] = '.';
+            text[13] = PatentApplicationNumber.ComputeCheckCharacter(digits);
+        });
     }
 }

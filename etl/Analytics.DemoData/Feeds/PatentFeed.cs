@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.DemoData.Dirt;
@@ -18,7 +19,19 @@ internal static class PatentFeed
         SkipValidation = true,
     };
 
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private const int FlushAt = 1 << 20;
+
+    // Property names encoded once rather than on every line.
+    private static readonly JsonEncodedText ApplicationNo = JsonEncodedText.Encode("application_no");
+    private static readonly JsonEncodedText PatentType = JsonEncodedText.Encode("patent_type");
+    private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+    private static readonly JsonEncodedText ApplicantsName = JsonEncodedText.Encode("applicants");
+    private static readonly JsonEncodedText ApplicationDate = JsonEncodedText.Encode("application_date");
+    private static readonly JsonEncodedText PublicationDate = JsonEncodedText.Encode("publication_date");
+    private static readonly JsonEncodedText GrantDate = JsonEncodedText.Encode("grant_date");
+    private static readonly JsonEncodedText LegalStatus = JsonEncodedText.Encode("legal_status");
+    private static readonly JsonEncodedText IpcMain = JsonEncodedText.Encode("ipc_main");
+    private static readonly string[] TypeDigits = [.. Enumerable.Range(0, 10).Select(d => ((char)('0' + d)).ToString())];
 
     public static DemoFileEntry Write(FeedContext context)
     {
@@ -38,8 +51,11 @@ internal static class PatentFeed
         var newYearCase = region.IsProvince ? (int?)null : region.PlanBaselineYear + 2;
 
         Directory.CreateDirectory(Path.GetDirectoryName(recorder.FullPath)!);
-        using var stream = new FileStream(recorder.FullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        using var stream = new FileStream(recorder.FullPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+
+        // Lines are built in memory and go to the file a megabyte at a time.
+        var lines = new ArrayBufferWriter<byte>(FlushAt + (1 << 16));
+        using (var json = new Utf8JsonWriter(lines, JsonOptions))
         {
             foreach (var firm in population.Enumerate(context.CancellationToken))
             {
@@ -57,11 +73,11 @@ internal static class PatentFeed
                     var applicants = Applicants(firm, draft, population, universities, ref rng);
                     var patent = new PatentRecord(number, draft, PatentTexts.Title(ref rng, firm.Division, draft.Type), applicants, PatentTexts.Ipc(ref rng, firm.Division, draft.Type));
                     var kind = dirt.Choose(ref rng);
-                    WriteLine(json, stream, Dirty(patent, kind, ref rng), kind);
+                    WriteLine(json, lines, Dirty(patent, kind, ref rng), kind);
                     recorder.Row();
                     if (kind is DirtKind.DuplicateRecord)
                     {
-                        WriteLine(json, stream, patent, null);
+                        WriteLine(json, lines, patent, null);
                         recorder.Row();
                     }
                     else if (kind is DirtKind.ConflictingDuplicate)
@@ -69,7 +85,7 @@ internal static class PatentFeed
                         var changed = draft.Granted is null
                             ? draft with { Status = draft.Status == "审中" ? "撤回" : "审中" }
                             : draft with { Status = draft.Status == "有效" ? "失效" : "有效" };
-                        WriteLine(json, stream, patent with { Draft = changed }, null);
+                        WriteLine(json, lines, patent with { Draft = changed }, null);
                         recorder.Row();
                     }
 
@@ -77,11 +93,17 @@ internal static class PatentFeed
                     {
                         recorder.Dirt.Add(k);
                     }
+
+                    if (lines.WrittenCount >= FlushAt)
+                    {
+                        stream.Write(lines.WrittenSpan);
+                        lines.ResetWrittenCount();
+                    }
                 }
             }
         }
 
-        stream.Flush();
+        stream.Write(lines.WrittenSpan);
         return recorder.Complete();
     }
 
@@ -137,14 +159,14 @@ internal static class PatentFeed
         }
     }
 
-    private static void WriteLine(Utf8JsonWriter json, Stream stream, PatentRecord patent, DirtKind? kind)
+    private static void WriteLine(Utf8JsonWriter json, IBufferWriter<byte> lines, PatentRecord patent, DirtKind? kind)
     {
         var draft = patent.Draft;
         json.WriteStartObject();
-        json.WriteString("application_no", patent.Number);
-        json.WriteString("patent_type", ((char)('0' + draft.Type)).ToString());
-        json.WriteString("title", patent.Title);
-        json.WriteStartArray("applicants");
+        json.WriteString(ApplicationNo, patent.Number);
+        json.WriteString(PatentType, TypeDigits[draft.Type]);
+        json.WriteString(Title, patent.Title);
+        json.WriteStartArray(ApplicantsName);
         foreach (var applicant in patent.Applicants)
         {
             json.WriteStringValue(applicant);
@@ -153,36 +175,42 @@ internal static class PatentFeed
         json.WriteEndArray();
         if (kind is DirtKind.DateExcelSerial)
         {
-            json.WriteNumber("application_date", DirtyText.ExcelSerial(draft.Applied));
+            json.WriteNumber(ApplicationDate, DirtyText.ExcelSerial(draft.Applied));
+        }
+        else if (DirtyText.IsDateKind(kind))
+        {
+            json.WriteString(ApplicationDate, DirtyText.Date(draft.Applied, kind));
         }
         else
         {
-            json.WriteString("application_date", DirtyText.Date(draft.Applied, DirtyText.IsDateKind(kind) ? kind : null));
+            WriteDate(json, ApplicationDate, draft.Applied);
         }
 
-        WriteDate(json, "publication_date", draft.Published);
-        WriteDate(json, "grant_date", draft.Granted);
-        json.WriteString("legal_status", draft.Status);
+        WriteDate(json, PublicationDate, draft.Published);
+        WriteDate(json, GrantDate, draft.Granted);
+        json.WriteString(LegalStatus, draft.Status);
         if (patent.Ipc is null)
         {
-            json.WriteNull("ipc_main");
+            json.WriteNull(IpcMain);
         }
         else
         {
-            json.WriteString("ipc_main", patent.Ipc);
+            json.WriteString(IpcMain, patent.Ipc);
         }
 
         json.WriteEndObject();
         json.Flush();
-        stream.Write(NewLine);
-        json.Reset();
+        lines.Write("\n"u8);
+        json.Reset(lines);
     }
 
-    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date)
+    private static void WriteDate(Utf8JsonWriter json, JsonEncodedText name, DateOnly? date)
     {
         if (date is { } d)
         {
-            json.WriteString(name, DirtyText.Iso(d));
+            Span<char> iso = stackalloc char[10];
+            DirtyText.WriteIso(d, iso);
+            json.WriteString(name, iso);
         }
         else
         {

@@ -7,9 +7,9 @@ using Analytics.DemoData.Writers;
 namespace Analytics.DemoData.Feeds;
 
 /// <summary>
-/// 信息化调查: one workbook per region and survey year. A stratified sample of the SMEs alive at year end — strata
-/// are district × size class, medium and small firms sampled more heavily than micro — with weight = stratum
-/// population / stratum sample. Two passes over the firms (count, then write) keep memory to the strata counts.
+/// 信息化调查: one workbook per region and survey year. A stratified sample of the SMEs alive at year end (see
+/// <see cref="SurveySample"/>), with weight = stratum population / stratum sample. The samples of all years are drawn
+/// in one pass, shared by the year's workbooks, which then revisit only the firms they write.
 /// </summary>
 internal static class SurveyFeed
 {
@@ -18,25 +18,17 @@ internal static class SurveyFeed
 
     private static readonly string[] SharedStrings = ["是", "否"];
 
-    public static IEnumerable<Func<DemoFileEntry>> Jobs(FeedContext context) =>
-        context.Region.ReportYears.Select(year => (Func<DemoFileEntry>)(() => Write(context, year)));
+    public static IEnumerable<Func<DemoFileEntry>> Jobs(FeedContext context)
+    {
+        var sample = new Lazy<SurveySample>(() => SurveySample.Draw(context), LazyThreadSafetyMode.ExecutionAndPublication);
+        return context.Region.ReportYears.Select(year => (Func<DemoFileEntry>)(() => Write(context, sample.Value.For(year))));
+    }
 
-    private static DemoFileEntry Write(FeedContext context, int year)
+    private static DemoFileEntry Write(FeedContext context, SurveySample.Year sample)
     {
         var region = context.Region;
+        var year = sample.SurveyYear;
         var recorder = context.Record(DemoFeeds.Survey, $"survey/survey_{region.Code}_{year}.xlsx");
-        var strata = region.Territories.Count * 4;
-        var population = new long[strata];
-        var sample = new long[strata];
-        foreach (var (_, stratum, sampled) in Members(context, year))
-        {
-            population[stratum]++;
-            if (sampled)
-            {
-                sample[stratum]++;
-            }
-        }
-
         var dirt = new DirtPlan(
             context.Options.DirtRate,
             DirtKind.WrongCheckDigit, DirtKind.LetterOForZero, DirtKind.FullWidthDigits, DirtKind.TrailingSpaces,
@@ -46,15 +38,11 @@ internal static class SurveyFeed
         using (var xlsx = new XlsxWorkbookWriter(recorder.FullPath, SharedStrings, context.Options.MaxRowsPerSheet))
         {
             xlsx.BeginSheet("调查样本", $"{year}年{region.CityName}中小企业信息化应用情况调查样本", Headers);
-            foreach (var (firm, stratum, sampled) in Members(context, year))
+            foreach (var (index, stratum) in sample.Members)
             {
-                if (!sampled)
-                {
-                    continue;
-                }
-
+                var firm = context.Population[index];
                 var rng = Rng.For(firm.Salt, Streams.Survey, (ulong)year, 1);
-                var weight = Math.Round((double)population[stratum] / sample[stratum], 4);
+                var weight = sample.WeightOf(stratum);
                 AdoptionModel.Answer(firm, region, year, ref rng, answers);
                 var kind = dirt.Choose(ref rng);
                 WriteRow(xlsx, firm.CreditCode, year, kind is DirtKind.ZeroWeight ? 0 : weight, answers, kind, ref rng);
@@ -94,31 +82,6 @@ internal static class SurveyFeed
         }
 
         return recorder.Complete();
-    }
-
-    /// <summary>SMEs alive at the end of <paramref name="year"/>, their stratum, and whether they are in the sample.</summary>
-    private static IEnumerable<(Enterprise Firm, int Stratum, bool Sampled)> Members(FeedContext context, int year)
-    {
-        var region = context.Region;
-        var yearEnd = new DateOnly(year, 12, 31);
-        var territoryIndex = region.Territories.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i);
-        foreach (var firm in context.Population.Enumerate(context.CancellationToken))
-        {
-            if (!firm.IsAliveOn(yearEnd))
-            {
-                continue;
-            }
-
-            var size = firm.ProfileIn(year).SizeClass;
-            if (size == SizeClass.Large)
-            {
-                continue;
-            }
-
-            var fraction = region.SurveyFraction * size switch { SizeClass.Medium => 2.5, SizeClass.Small => 1.3, _ => 0.8 };
-            var rng = Rng.For(firm.Salt, Streams.Survey, (ulong)year);
-            yield return (firm, (territoryIndex[firm.Territory] * 4) + (int)size, rng.NextDouble() < fraction);
-        }
     }
 
     private static void WriteRow(XlsxWorkbookWriter xlsx, string code, int year, double weight, ReadOnlySpan<bool?> answers, DirtKind? kind, ref Rng rng)

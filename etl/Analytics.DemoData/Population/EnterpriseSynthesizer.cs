@@ -36,7 +36,8 @@ internal sealed class EnterpriseSynthesizer
         var salt = Rng.Hash(_seed, _region.Salt, (ulong)index);
         var rng = new Rng(Rng.Hash(salt, Streams.Enterprise));
         var territory = _region.Territories[rng.PickCumulative(_territoryCumulative)];
-        var (division, classCode) = _region.Industries.Draw(ref rng);
+        var industry = _region.Industries.Draw(ref rng);
+        var division = industry.Division;
         var (founded, exitDate) = LifeSpan(index, ref rng);
         var exit = exitDate is null ? ExitKind.None
             : rng.NextDouble() switch { < 0.72 => ExitKind.Cancelled, < 0.92 => ExitKind.Revoked, _ => ExitKind.MovedOut };
@@ -45,30 +46,35 @@ internal sealed class EnterpriseSynthesizer
         var innovation = rng.Normal() + IndustryCatalog.InnovationBonus(division) + (0.35 * size);
         var digital = rng.Normal() + IndustryCatalog.DigitalBonus(division) + (0.3 * size);
 
-        var registeredIn = territory.On(founded);
-        var organization = OrganizationCode.For(index, _region.Salt, founded >= ReformDate);
-        var creditCode = OrganizationCode.CreditCodeFor('9', '1', registeredIn.Code, organization);
-        var name = CompanyNames.Company(ref rng, _region.CityWord, territory.ShortName, division);
-
-        return new Enterprise
+        // The name's draws come last, so the firm keeps the stream here and draws its name only if asked.
+        return new Enterprise(this, rng)
         {
             Index = index,
-            CreditCode = creditCode,
-            Name = name,
             Territory = territory,
-            Division = division,
-            IndustryCode = classCode,
-            SizeRule = SizeRules.For(classCode),
+            Class = industry,
             Founded = founded,
             ExitDate = exitDate,
             Exit = exit,
-            SaysInBusiness = rng.Chance(0.15),
             SizeLatent = size,
             Growth = growth,
             Innovation = innovation,
             Digital = digital,
             Salt = salt,
         };
+    }
+
+    /// <summary>The firm's 统一社会信用代码: its organization code under the division it registered in.</summary>
+    public string CreditCodeOf(Enterprise firm)
+    {
+        var organization = OrganizationCode.For(firm.Index, _region.Salt, firm.Founded >= ReformDate);
+        return OrganizationCode.CreditCodeFor('9', '1', firm.Territory.On(firm.Founded).Code, organization);
+    }
+
+    /// <summary>The firm's name and status word, drawn from its stream as it stood after its traits.</summary>
+    public FirmNaming NamingOf(Enterprise firm, Rng draws)
+    {
+        var name = CompanyNames.Company(ref draws, _region.CityWord, firm.Territory.ShortName, firm.Division);
+        return new FirmNaming(name, draws.Chance(0.15));
     }
 
     private (DateOnly Founded, DateOnly? Exit) LifeSpan(long index, ref Rng rng)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.DemoData.Randomness;
 
 namespace Analytics.DemoData.Population;
@@ -41,8 +40,8 @@ internal sealed class IndustryMix
         (17, 1.5), (18, 1), (21, 1), (22, 1.5), (23, 0.8), (41, 0.5), (42, 1), (47, 3), (48, 2), (50, 1.5), (51, 8),
         (52, 5), (54, 2.5), (59, 0.8), (61, 1), (62, 1.5), (70, 2), (71, 1), (72, 5), (73, 0.5), (74, 2), (75, 1.5)]);
 
-    /// <summary>Draws a division and a class code such as C3670 (section letter + division + group digit + class digit).</summary>
-    public (int Division, string ClassCode) Draw(ref Rng rng)
+    /// <summary>Draws a class such as C3670 (section letter + division + group digit + class digit).</summary>
+    public IndustryClass Draw(ref Rng rng)
     {
         var division = _divisions[rng.PickCumulative(_cumulative)];
         int group;
@@ -61,7 +60,6 @@ internal sealed class IndustryMix
         }
 
         var classDigit = rng.Chance(0.5) ? 0 : rng.Next(1, 5);
-        var section = IndustryCatalog.SectionOf(division);
-        return (division, string.Create(CultureInfo.InvariantCulture, $"{section}{division:D2}{group}{classDigit}"));
+        return IndustryClass.Of(division, group, classDigit);
     }
 }

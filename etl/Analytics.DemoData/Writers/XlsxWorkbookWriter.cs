@@ -2,16 +2,14 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Analytics.DemoData.Writers;
 
 /// <summary>
-/// Streams an .xlsx workbook: each sheet's XML goes through the OpenXml SAX writer (<see cref="OpenXmlWriter"/>) straight
-/// into a zip entry. The package is assembled with <see cref="ZipArchive"/> in create mode rather than through
-/// SpreadsheetDocument, because System.IO.Packaging opens the archive for update (buffering parts in memory) and stamps
-/// entries with the current time; here memory stays flat and the same rows give the same bytes.
+/// Streams an .xlsx workbook: each sheet's XML goes through <see cref="SheetXmlWriter"/> straight into a zip entry.
+/// The package is assembled with <see cref="ZipArchive"/> in create mode rather than through SpreadsheetDocument,
+/// because System.IO.Packaging opens the archive for update (buffering parts in memory) and stamps entries with the
+/// current time; here memory stays flat and the same rows give the same bytes.
 /// Every sheet has a title row (merged across the columns) above the header row; a sheet that would pass
 /// <see cref="MaxRowsPerSheet"/> continues on a new sheet with the same title and header.
 /// </summary>
@@ -22,25 +20,17 @@ internal sealed class XlsxWorkbookWriter : IDisposable
 
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
     private const string DateStyle = "1";
     private const string BoldStyle = "2";
     private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly string[] Columns = [.. Enumerable.Range(0, 26).Select(i => ((char)('A' + i)).ToString())];
 
     private readonly FileStream _file;
     private readonly ZipArchive _zip;
     private readonly IReadOnlyList<string> _sharedStrings;
     private readonly List<string> _sheetNames = [];
-    private readonly List<OpenXmlAttribute> _attributes = new(3);
-    private readonly Row _rowElement = new();
-    private readonly Cell _cellElement = new();
-    private readonly CellValue _valueElement = new();
-    private readonly InlineString _inlineElement = new();
-    private readonly Text _textElement = new();
 
     private Stream? _sheetStream;
-    private OpenXmlWriter? _writer;
+    private SheetXmlWriter? _writer;
     private string _sheetName = "";
     private string _title = "";
     private IReadOnlyList<string> _headers = [];
@@ -64,6 +54,11 @@ internal sealed class XlsxWorkbookWriter : IDisposable
     /// <summary>Starts a sheet: writes the title row and the header row.</summary>
     public void BeginSheet(string name, string title, IReadOnlyList<string> headers)
     {
+        if (headers.Count > 26)
+        {
+            throw new ArgumentException("Sheets here are at most 26 columns (A–Z) wide.", nameof(headers));
+        }
+
         EndSheet();
         _sheetName = name;
         _title = title;
@@ -89,44 +84,38 @@ internal sealed class XlsxWorkbookWriter : IDisposable
 
     public void Number(double value)
     {
-        var reference = NextReference();
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", "", reference));
-        WriteValueCell(value.ToString("R", CultureInfo.InvariantCulture));
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
+        _writer!.ValueCell(NextColumn(), null, null, text[..length]);
     }
 
     public void Number(long value)
     {
-        var reference = NextReference();
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", "", reference));
-        WriteValueCell(value.ToString(CultureInfo.InvariantCulture));
+        Span<char> text = stackalloc char[20];
+        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        _writer!.ValueCell(NextColumn(), null, null, text[..length]);
     }
 
     /// <summary>A real date cell: the Excel serial number with a date format.</summary>
     public void Date(DateOnly value)
     {
-        var reference = NextReference();
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", "", reference));
-        _attributes.Add(new OpenXmlAttribute("s", "", DateStyle));
-        WriteValueCell(Dirt.DirtyText.ExcelSerial(value).ToString(CultureInfo.InvariantCulture));
+        Span<char> text = stackalloc char[11];
+        Dirt.DirtyText.ExcelSerial(value).TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        _writer!.ValueCell(NextColumn(), DateStyle, null, text[..length]);
     }
 
     /// <summary>A cell holding shared string number <paramref name="index"/> (the fixed table given at construction).</summary>
     public void Shared(int index)
     {
-        var reference = NextReference();
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", "", reference));
-        _attributes.Add(new OpenXmlAttribute("t", "", "s"));
-        WriteValueCell(index.ToString(CultureInfo.InvariantCulture));
+        Span<char> text = stackalloc char[11];
+        index.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        _writer!.ValueCell(NextColumn(), null, "s", text[..length]);
     }
 
     /// <summary>Leaves the next cell empty (not written at all, as Excel does).</summary>
     public void Skip() => _column++;
 
-    public void EndRow() => _writer!.WriteEndElement();
+    public void EndRow() => _writer!.EndRow();
 
     /// <summary>An empty row, as a stray blank line in a spreadsheet.</summary>
     public void BlankRow()
@@ -157,10 +146,7 @@ internal sealed class XlsxWorkbookWriter : IDisposable
         var entry = _zip.CreateEntry(string.Create(CultureInfo.InvariantCulture, $"xl/worksheets/sheet{_sheetNames.Count}.xml"), CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
         _sheetStream = entry.Open();
-        _writer = OpenXmlWriter.Create(_sheetStream, new UTF8Encoding(false));
-        _writer.WriteStartDocument(true);
-        _writer.WriteStartElement(new Worksheet(), [], [new KeyValuePair<string, string>("r", RelNs)]);
-        _writer.WriteStartElement(new SheetData());
+        _writer = new SheetXmlWriter(_sheetStream);
         _rowNumber = 0;
 
         StartRow();
@@ -177,17 +163,8 @@ internal sealed class XlsxWorkbookWriter : IDisposable
 
     private void CloseSheet()
     {
-        var writer = _writer!;
-        writer.WriteEndElement(); // sheetData
-        if (_headers.Count > 1)
-        {
-            writer.WriteStartElement(new MergeCells(), [new OpenXmlAttribute("count", "", "1")]);
-            writer.WriteElement(new MergeCell { Reference = $"A1:{Columns[_headers.Count - 1]}1" });
-            writer.WriteEndElement();
-        }
-
-        writer.WriteEndElement(); // worksheet
-        writer.Close();
+        _writer!.Close(_headers.Count > 1 ? (char)('A' + _headers.Count - 1) : null);
+        _writer.Dispose();
         _sheetStream!.Dispose();
         _writer = null;
         _sheetStream = null;
@@ -197,12 +174,11 @@ internal sealed class XlsxWorkbookWriter : IDisposable
     {
         _rowNumber++;
         _column = 0;
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", "", _rowNumber.ToString(CultureInfo.InvariantCulture)));
-        _writer!.WriteStartElement(_rowElement, _attributes);
+        _writer!.StartRow(_rowNumber);
     }
 
-    private string NextReference() => string.Concat(Columns[_column++], _rowNumber.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The next cell's column letter (sheets here are at most 26 columns wide).</summary>
+    private char NextColumn() => (char)('A' + _column++);
 
     private void TextCell(string? value, string? style)
     {
@@ -212,40 +188,7 @@ internal sealed class XlsxWorkbookWriter : IDisposable
             return;
         }
 
-        var writer = _writer!;
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", "", NextReference()));
-        if (style is not null)
-        {
-            _attributes.Add(new OpenXmlAttribute("s", "", style));
-        }
-
-        _attributes.Add(new OpenXmlAttribute("t", "", "inlineStr"));
-        writer.WriteStartElement(_cellElement, _attributes);
-        writer.WriteStartElement(_inlineElement);
-        if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
-        {
-            writer.WriteStartElement(_textElement, [new OpenXmlAttribute("xml", "space", XmlNs, "preserve")]);
-        }
-        else
-        {
-            writer.WriteStartElement(_textElement);
-        }
-
-        writer.WriteString(value);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
-
-    private void WriteValueCell(string value)
-    {
-        var writer = _writer!;
-        writer.WriteStartElement(_cellElement, _attributes);
-        writer.WriteStartElement(_valueElement);
-        writer.WriteString(value);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        _writer!.TextCell(NextColumn(), style, value);
     }
 
     private void WritePackageParts()

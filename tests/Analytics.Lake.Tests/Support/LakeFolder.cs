@@ -36,7 +36,7 @@ internal sealed class LakeFolder : IDisposable
     public LakeLayout Layout { get; }
 
     /// <summary>A loader with the ETL's real reader, as the CLI builds it.</summary>
-    public LakeLoader Loader() => new(Layout, Analytics.Cli.EtlReader.Read, Options);
+    public LakeLoader Loader() => new(Layout, EtlFileReader.Read, Options);
 
     public LakeLoader Loader(FeedFileReader reader) => new(Layout, reader, Options);
 

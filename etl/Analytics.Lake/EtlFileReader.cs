@@ -1,12 +1,12 @@
 using Analytics.Etl.Contracts;
 using Analytics.Etl.Reading;
-using Analytics.Lake;
 
-namespace Analytics.Cli;
+namespace Analytics.Lake;
 
 /// <summary>The ETL's reader as the lake loader calls it: the landing's encoding hint and snapshot date become read options.</summary>
-internal static class EtlReader
+public static class EtlFileReader
 {
+    /// <summary>Reads, normalises and validates one landed file into <paramref name="sink"/>.</summary>
     public static FeedLoadResult Read(LoadInput input, IFeedSink sink, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();

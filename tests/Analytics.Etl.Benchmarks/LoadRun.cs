@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Analytics.DemoData;
+using Analytics.Lake;
+
+namespace Analytics.Etl.Benchmarks;
+
+/// <summary>
+/// Child mode: loads one feed's files into an empty lake exactly as <c>analytics load</c> does — a
+/// <see cref="LakeLoader"/> over <see cref="LakeLayout"/> with the command's own reader (EtlFileReader.Read) —
+/// and reports the load's wall time, its row counts and the process's peak memory.
+/// </summary>
+internal static class LoadRun
+{
+    public static Measurement Run(string feed, string extracts, string lake, string memoryLimit)
+    {
+        var manifest = DemoManifest.FromJson(File.ReadAllText(Path.Combine(extracts, DemoManifest.FileName)));
+        var kind = FeedNames.KindOf(feed);
+
+        // Landing computes each file's sha256 when it pulls it, so hashing is not part of the load.
+        var inputs = manifest.Files.Where(f => f.Feed == feed)
+            .Select(f => Path.Combine(extracts, f.Path))
+            .Select(path => new LoadInput(kind, path, Sha256Of(path), Path.GetFileName(path)))
+            .ToList();
+        if (Directory.Exists(lake))
+        {
+            Directory.Delete(lake, recursive: true);
+        }
+
+        var loader = new LakeLoader(new LakeLayout(lake), EtlFileReader.Read, new LakeLoadOptions { MemoryLimit = memoryLimit });
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        var batch = loader.Load(inputs);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        if (batch.Status != "published")
+        {
+            throw new InvalidOperationException($"The {feed} load ended '{batch.Status}': {batch.Error}");
+        }
+
+        return new Measurement(
+            feed, seconds, batch.Files.Sum(f => f.RowsRead), batch.Files.Sum(f => f.RowsLoaded), batch.Files.Sum(f => f.RowsQuarantined), PeakMemory.Bytes(), cpuSeconds);
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace Analytics.Etl.Benchmarks;
+
+/// <summary>One child process's figures, passed back to the parent as a JSON line on stdout.</summary>
+/// <param name="Feed">registry, patents, rd_spend or survey.</param>
+/// <param name="Seconds">Wall time of the measured step only.</param>
+/// <param name="RowsRead">Rows the step read (the loader's rows read; DuckDB's rows copied for the ceiling).</param>
+/// <param name="RowsLoaded">Rows the loader accepted (the ceiling: same as read).</param>
+/// <param name="RowsQuarantined">Rows the loader quarantined (the ceiling: 0).</param>
+/// <param name="PeakBytes">VmHWM of the child at the end, or null without /proc.</param>
+/// <param name="CpuSeconds">
+/// CPU time (all threads) the child spent in the measured step: on a shared machine wall time says as much about the
+/// neighbours as about the code.
+/// </param>
+internal sealed record Measurement(string Feed, double Seconds, long RowsRead, long RowsLoaded, long RowsQuarantined, long? PeakBytes, double CpuSeconds)
+{
+    /// <summary>Marks the result line among anything else the child prints.</summary>
+    public const string Marker = "MEASUREMENT ";
+
+    public string ToLine() => Marker + JsonSerializer.Serialize(this);
+
+    public static Measurement? FromOutput(string output) => output
+        .Split('\n')
+        .Where(l => l.StartsWith(Marker, StringComparison.Ordinal))
+        .Select(l => JsonSerializer.Deserialize<Measurement>(l[Marker.Length..]))
+        .LastOrDefault();
+}

@@ -1,0 +1,82 @@
+// Province-scale load benchmark (issue 3): prints figures, asserts nothing.
+//
+//   dotnet run -c Release --project tests/Analytics.Etl.Benchmarks -- [--scale K] [--reuse DIR] [--work DIR]
+//                                                                    [--feeds registry,patents,rd_spend,survey]
+//                                                                    [--memory-limit 3GB]
+//
+// Generates (or reuses) DemoOptions.ProvinceScale = K extracts, then for each feed: loads its files with the lake
+// loader and the analytics command's reader in a child process (rows/s, seconds, peak VmHWM), and runs DuckDB's own
+// COPY … TO parquet over the same rows in another child as the ceiling; prints ours ÷ ceiling (goal ≥ 50%) and peak
+// memory (goal < 4 GB). --help lists every option.
+using System.Globalization;
+using Analytics.DemoData;
+using Analytics.Etl.Benchmarks;
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
+if (options.ChildFeed is { } childFeed)
+{
+    var input = options.ChildInput ?? throw new ArgumentException("--input is required in child mode.");
+    var output = options.ChildOutput ?? throw new ArgumentException("--output is required in child mode.");
+    var measurement = options.ChildIsCeiling
+        ? CeilingRun.Run(childFeed, input.Split(Path.PathSeparator), output, options.MemoryLimit)
+        : LoadRun.Run(childFeed, input, output, options.MemoryLimit);
+    Console.WriteLine(measurement.ToLine());
+    return 0;
+}
+
+Console.WriteLine(
+    $"Load benchmark, province scale {options.Scale.ToString(CultureInfo.InvariantCulture)}: {Environment.ProcessorCount} cores, " +
+    $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 30} GB, load average {LoadAverage()}, DuckDB memory limit {options.MemoryLimit}.");
+var (extracts, manifest) = ExtractSet.Obtain(options);
+var work = options.WorkDirectory;
+var results = new List<FeedResult>();
+foreach (var feed in options.Feeds)
+{
+    var generatedRows = manifest.Files.Where(f => f.Feed == feed).Sum(f => f.Rows);
+    var lake = Path.Combine(work, "lake-" + feed);
+    Console.Write($"{feed}: loading {generatedRows:N0} rows … ");
+    var load = ChildProcess.Run(["--load-feed", feed, "--input", extracts, "--output", lake, "--memory-limit", options.MemoryLimit]);
+    Console.WriteLine($"{load.Seconds:F1} s ({load.CpuSeconds:F1} s CPU), {load.RowsRead / load.Seconds:N0} rows/s, peak {ResultTable.Size(load.PeakBytes)}.");
+    Delete(lake);
+
+    var prepared = Path.Combine(work, "ceiling-input-" + feed);
+    var (files, note) = CeilingInputs.Prepare(feed, extracts, manifest, prepared);
+    var parquet = Path.Combine(work, "ceiling-" + feed);
+    Console.Write($"{feed}: DuckDB ceiling ({note}) … ");
+    var ceiling = ChildProcess.Run(
+        ["--ceiling-feed", feed, "--input", string.Join(Path.PathSeparator, files), "--output", parquet, "--memory-limit", options.MemoryLimit]);
+    Console.WriteLine($"{ceiling.Seconds:F1} s ({ceiling.CpuSeconds:F1} s CPU), {ceiling.RowsRead / ceiling.Seconds:N0} rows/s.");
+    Delete(parquet);
+    Delete(prepared);
+    results.Add(new FeedResult(feed, generatedRows, load, ceiling, note));
+}
+
+ResultTable.Print(results);
+Console.WriteLine($"Load average at the end: {LoadAverage()}. Extracts kept in {extracts} (--reuse {extracts}).");
+return 0;
+
+static void Delete(string folder)
+{
+    if (Directory.Exists(folder))
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
