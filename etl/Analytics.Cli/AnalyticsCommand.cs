@@ -17,6 +17,7 @@ internal static class AnalyticsCommand
         root.Subcommands.Add(RefreshCommand.Create());
         root.Subcommands.Add(SqlCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
+        root.Subcommands.Add(NotebookCommand.Create());
         return root;
     }
 

@@ -9,6 +9,7 @@ internal static class ExitCodes
     public const int InputRefused = 3;
     public const int RowsDoNotAddUp = 4;
     public const int PullFailed = 5;
+    public const int NotebookCellFailed = 6;
     public const int SqlRefused = 7;
     public const int QueryFailed = 8;
     public const int Cancelled = 130;
@@ -17,6 +18,7 @@ internal static class ExitCodes
         Exit codes: 0 success (including nothing new to do); 1 unexpected error; 2 bad arguments or configuration;
         3 an input file was refused (unreadable, wrong encoding, missing columns) and nothing was published;
         4 rows did not add up (read ≠ loaded + quarantined) and nothing was published; 5 a source could not be pulled;
+        6 a notebook cell failed (its number and error are printed) and nothing was written;
         7 a SQL statement was refused (not a single read-only query); 8 a SQL query failed (DuckDB error or time limit);
         130 cancelled (Ctrl+C).
         """;

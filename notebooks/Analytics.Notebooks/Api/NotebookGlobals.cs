@@ -1,0 +1,163 @@
+using System.Reflection;
+using Analytics.Notebooks.Charts;
+using Analytics.Notebooks.Report;
+using Analytics.Notebooks.Running;
+
+namespace Analytics.Notebooks.Api;
+
+/// <summary>
+/// The notebook API: what every C# cell can call without qualification — query the snapshot (<see cref="Sql"/>), read
+/// parameters (<see cref="Param(string)"/>), look up indicators (<see cref="Indicator"/>), and show values, tables and
+/// charts (<see cref="Display"/>, <see cref="Table"/>, <see cref="Chart"/>). Variables a cell declares are seen by
+/// the cells after it.
+/// </summary>
+public sealed class NotebookGlobals
+{
+    private readonly NotebookSession _session;
+
+    internal NotebookGlobals(NotebookSession session) => _session = session;
+
+    /// <summary>The snapshot being read: file, name, build time and the data's as-of date.</summary>
+    public SnapshotSummary Snapshot => _session.Snapshot.Summary;
+
+    /// <summary>The run's parameters (<c>--param name=value</c>, else the notebook's declared defaults).</summary>
+    public IReadOnlyDictionary<string, string> Parameters => _session.Parameters;
+
+    /// <summary>
+    /// Runs read-only SQL against the snapshot. Parameters are named <c>$name</c> in the query and given as an
+    /// anonymous object or a dictionary: <c>Sql("… WHERE plan = $plan", new { plan = "CQ2013" })</c>.
+    /// </summary>
+    public DataFrame Sql(string query, object? parameters = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        return _session.Snapshot.Query(query, ParameterBag(parameters));
+    }
+
+    /// <summary>The parameter <paramref name="name"/>; missing without a default, it fails the cell saying how to pass it.</summary>
+    public string Param(string name) => _session.Parameters.TryGetValue(name, out var value)
+        ? value
+        : throw new NotebookParameterException(
+            $"The notebook parameter '{name}' was not given and the notebook declares no default: run it with --param {name}=<value>.");
+
+    /// <summary>The parameter <paramref name="name"/>, or <paramref name="defaultValue"/> when not given.</summary>
+    public string Param(string name, string defaultValue) => _session.Parameters.TryGetValue(name, out var value) ? value : defaultValue;
+
+    /// <summary>The catalog's definition of an indicator; its definition is listed in the report's appendix.</summary>
+    public IndicatorDefinition Indicator(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var definition = _session.Snapshot.Definitions([id]).SingleOrDefault()
+            ?? throw new KeyNotFoundException($"The indicator '{id}' is not in indicator_catalog of the snapshot '{Snapshot.Path}'.");
+        _session.MarkShown(id);
+        return definition;
+    }
+
+    /// <summary>Shows a value: a <see cref="DataFrame"/> as a table, a <see cref="Figure"/> as a chart, anything else as text.</summary>
+    public void Display(object? value)
+    {
+        switch (value)
+        {
+            case DataFrame frame:
+                Table(frame);
+                break;
+            case Figure figure:
+                Chart(figure);
+                break;
+            default:
+                _session.Add(new TextOutput(DataFrame.ToText(value) ?? "null"));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Shows a table (at most <paramref name="maxRows"/> rows); <paramref name="formats"/> give .NET formats per column,
+    /// e.g. <c>("value", "P1")</c>. A column <c>indicator_id</c> puts those indicators' definitions into the report.
+    /// </summary>
+    public void Table(DataFrame frame, string? caption = null, int maxRows = 200, params (string Column, string Format)[] formats)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.Has("indicator_id"))
+        {
+            foreach (var id in frame.Distinct("indicator_id"))
+            {
+                _session.MarkShown(id);
+            }
+        }
+
+        var table = new HtmlTable(frame, caption, maxRows, formats.ToDictionary(f => f.Column, f => f.Format, StringComparer.OrdinalIgnoreCase));
+        _session.Add(new HtmlOutput(table.ToHtml(), table.ToText()));
+    }
+
+    /// <summary>Sets the report's title (e.g. to name the district of a brief); the notebook's title is the default.</summary>
+    public void SetTitle(string title)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        _session.Title = title;
+    }
+
+    /// <summary>Shows a chart; it is drawn by headless Chromium and exported as SVG and PNG.</summary>
+    public void Chart(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        _session.AddChart(figure);
+    }
+
+    /// <summary>A series of chart points from a frame's columns (x, y and optionally the confidence interval).</summary>
+    public static ChartSeries Series(DataFrame frame, string name, string x = "year", string y = "value", string? low = null, string? high = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return new ChartSeries(name, Points(frame, x, y, low, high));
+    }
+
+    /// <summary>Chart points from a frame's columns; x keeps integers as integers (years) and everything else as text.</summary>
+    public static IReadOnlyList<ChartPoint> Points(DataFrame frame, string x = "year", string y = "value", string? low = null, string? high = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var ys = frame.Numbers(y);
+        var lows = low is null ? null : frame.Numbers(low);
+        var highs = high is null ? null : frame.Numbers(high);
+        var xi = frame.Ordinal(x);
+        return Enumerable.Range(0, frame.Count).Select(i => new ChartPoint(
+            frame.RowValues[i][xi] switch
+            {
+                int v => v,
+                long v => v,
+                short v => (int)v,
+                var other => DataFrame.ToText(other) ?? "",
+            },
+            ys[i], lows?[i], highs?[i])).ToList();
+    }
+
+    private static Dictionary<string, object?> ParameterBag(object? parameters)
+    {
+        var bag = new Dictionary<string, object?>(StringComparer.Ordinal);
+        switch (parameters)
+        {
+            case null:
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                foreach (var (k, v) in pairs)
+                {
+                    bag[k] = v;
+                }
+
+                break;
+            case IEnumerable<KeyValuePair<string, string>> texts:
+                foreach (var (k, v) in texts)
+                {
+                    bag[k] = v;
+                }
+
+                break;
+            default:
+                foreach (var property in parameters.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    bag[property.Name] = property.GetValue(parameters);
+                }
+
+                break;
+        }
+
+        return bag;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using Analytics.DuckDb;
+using Analytics.Notebooks.Api;
+
+namespace Analytics.Notebooks.Running;
+
+/// <summary>
+/// The snapshot a run reads, opened read-only for the whole run: queries, the as-of facts and the indicator catalog.
+/// </summary>
+internal sealed class SnapshotSource : IDisposable
+{
+    private readonly DuckDbConnection _connection;
+
+    private SnapshotSource(string path, DuckDbConnection connection)
+    {
+        Path = path;
+        _connection = connection;
+        Summary = ReadSummary();
+    }
+
+    public string Path { get; }
+
+    public SnapshotSummary Summary { get; }
+
+    /// <summary>Opens the snapshot <paramref name="path"/> names: a <c>.duckdb</c> file, or a snapshot folder's current one.</summary>
+    public static SnapshotSource Open(string path)
+    {
+        var file = Resolve(path);
+        var builder = new DuckDbConnectionStringBuilder { DataSource = file, AccessMode = "READ_ONLY" };
+        var connection = new DuckDbConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            return new SnapshotSource(file, connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The snapshot file: <paramref name="path"/> itself, or in a snapshot folder the file its <c>current.json</c> names
+    /// (the snapshot store's pointer, written with a rename so never partial).
+    /// </summary>
+    public static string Resolve(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            return full;
+        }
+
+        if (!Directory.Exists(full))
+        {
+            throw new FileNotFoundException($"The snapshot '{full}' does not exist: pass --snapshot with a .duckdb file or a snapshot folder, or run 'analytics build' first.", full);
+        }
+
+        var pointer = System.IO.Path.Combine(full, "current.json");
+        if (!File.Exists(pointer))
+        {
+            throw new FileNotFoundException($"The snapshot folder '{full}' has no current.json: no snapshot is published there. Run 'analytics build' first.", pointer);
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(pointer));
+        var name = json.RootElement.TryGetProperty("snapshot", out var s) ? s.GetString() : null;
+        var file = name is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(full, name));
+        return file is not null && File.Exists(file)
+            ? file
+            : throw new FileNotFoundException($"'{pointer}' names the snapshot '{file ?? "(nothing)"}', which does not exist. Run 'analytics build' to publish a new one.", file);
+    }
+
+    /// <summary>Runs a query with named parameters (<c>$name</c>) and reads every row.</summary>
+    public DataFrame Query(string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
+        using var command = _connection.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return new DataFrame(columns, rows);
+    }
+
+    public bool HasTable(string name) =>
+        Query("SELECT 1 FROM duckdb_tables() WHERE table_name = $t UNION ALL SELECT 1 FROM duckdb_views() WHERE view_name = $t",
+            new Dictionary<string, object?> { ["t"] = name }).Count > 0;
+
+    /// <summary>The catalog's definitions of <paramref name="ids"/> in catalog order; ids the catalog lacks are left out.</summary>
+    public IReadOnlyList<IndicatorDefinition> Definitions(IEnumerable<string> ids)
+    {
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0 || !HasTable("indicator_catalog"))
+        {
+            return [];
+        }
+
+        var targets = HasTable("indicator_target_current");
+        var sql = targets
+            ? """
+              SELECT c.indicator_id, c.plan, c.name_zh, c.name_en, c.definition_zh, c.definition_en, c.unit, c.kind, c.caveat_zh,
+                     t.comparator, t.target_value, t.target_year, t.baseline_year
+              FROM indicator_catalog c
+              LEFT JOIN (SELECT * FROM indicator_target_current WHERE scope IN ('city', 'every_cell')
+                         QUALIFY row_number() OVER (PARTITION BY indicator_id ORDER BY target_year DESC) = 1) t
+                ON t.indicator_id = c.indicator_id
+              WHERE list_contains(string_split($ids, ','), c.indicator_id)
+              ORDER BY c.sort_order
+              """
+            : """
+              SELECT indicator_id, plan, name_zh, name_en, definition_zh, definition_en, unit, kind, caveat_zh,
+                     NULL AS comparator, NULL AS target_value, NULL AS target_year, NULL AS baseline_year
+              FROM indicator_catalog WHERE list_contains(string_split($ids, ','), indicator_id) ORDER BY sort_order
+              """;
+        var frame = Query(sql, new Dictionary<string, object?> { ["ids"] = string.Join(",", wanted) });
+        return frame.Rows.Select(r => new IndicatorDefinition(
+            r.Text("indicator_id")!, r.Text("plan") ?? "", r.Text("name_zh") ?? "", r.Text("name_en") ?? "",
+            r.Text("definition_zh") ?? "", r.Text("definition_en") ?? "", r.Text("unit") ?? "", r.Text("kind") ?? "",
+            r.Text("caveat_zh"), TargetText(r), r.Number("target_value"))).ToList();
+    }
+
+    private static string? TargetText(DataFrameRow r)
+    {
+        if (r.Number("target_value") is not { } value)
+        {
+            return null;
+        }
+
+        var shown = value is > 0 and < 1 ? value.ToString("0.#%", CultureInfo.InvariantCulture) : value.ToString("#,##0.##", CultureInfo.InvariantCulture);
+        var year = r.Integer("target_year");
+        var span = r.Integer("baseline_year") is { } b ? $"{year}（基期 baseline {b}）" : $"{year}（每年 each year）";
+        return $"{r.Text("comparator")} {shown} · {span}";
+    }
+
+    private SnapshotSummary ReadSummary()
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(Path);
+        var built = File.GetLastWriteTimeUtc(Path);
+        if (HasTable("snapshot_info"))
+        {
+            var info = Query("SELECT snapshot, built_at_utc FROM snapshot_info LIMIT 1", new Dictionary<string, object?>());
+            if (info.Count > 0)
+            {
+                name = info[0].Text("snapshot") ?? name;
+                built = info[0]["built_at_utc"] is DateTime b ? b : built;
+            }
+        }
+
+        var asOf = DateOnly.FromDateTime(built);
+        if (HasTable("mart_freshness"))
+        {
+            var latest = Query("SELECT max(latest_as_of) AS d FROM mart_freshness", new Dictionary<string, object?>());
+            if (latest.Count > 0 && latest[0]["d"] is DateTime d)
+            {
+                asOf = DateOnly.FromDateTime(d);
+            }
+            else if (latest.Count > 0 && latest[0]["d"] is DateOnly o)
+            {
+                asOf = o;
+            }
+        }
+
+        return new SnapshotSummary(Path, name, built, asOf);
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
