@@ -12,10 +12,23 @@ need npm "npm: the DuckDB engine comes from npm"
 bash scripts/setup-machine.sh
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+demo=$(mktemp -d)
+trap 'rm -rf "$log" "$demo"' EXIT
 set +e
 dotnet test Analytics.sln -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# End to end on real output of the pipeline: generate the demo, load it, build a snapshot, then run every
+# policy-review notebook on it with PDF briefs (the unit tests use small fixtures).
+echo "End to end: demo extracts → lake → snapshot → the three review notebooks (in $demo)"
+if bash notebooks/review-demo.sh "$demo" 500120 > "$demo.e2e.log" 2>&1; then
+  echo "Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1 - end-to-end demo and notebooks" | tee -a "$log"
+else
+  tail -40 "$demo.e2e.log"
+  echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0, Total:     1 - end-to-end demo and notebooks" | tee -a "$log"
+  status=1
+fi
+rm -f "$demo.e2e.log"
 set -e
 
 # One closing line for CI: totals over every test project.
