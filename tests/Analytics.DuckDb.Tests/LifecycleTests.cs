@@ -61,7 +61,7 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public void A_connection_opened_while_a_closed_connections_appender_lives_shares_its_database()
+    public void Opening_a_file_while_a_closed_connections_appender_still_holds_it_is_refused_until_it_is_disposed()
     {
         using var temp = new TempDirectory();
         var path = temp.File("appender-shared.duckdb");
@@ -70,10 +70,14 @@ public sealed class LifecycleTests
         var appender = first.CreateAppender("t");
         first.Dispose();
 
-        using var second = Sql.OpenFile(path);
+        // A second writable instance of the file would overwrite the first one's writes.
+        var ex = Assert.Throws<DuckDbException>(() => Sql.OpenFile(path));
+        Assert.Contains("appender", ex.Message, StringComparison.Ordinal);
+
         appender.AppendRow(7);
         appender.Close();
 
+        using var second = Sql.OpenFile(path);
         Assert.Equal(7, second.Scalar("SELECT i FROM t"));
     }
 

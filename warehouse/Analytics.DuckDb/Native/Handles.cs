@@ -50,7 +50,14 @@ internal abstract class DuckDbHandle : SafeHandle
 
 internal sealed class DatabaseHandle : DuckDbHandle
 {
-    protected override void Destroy(nint pointer) => NativeMethods.duckdb_close(ref pointer);
+    /// <summary>Called once the native database is closed (the registry forgets the file then).</summary>
+    public Action? Released { get; set; }
+
+    protected override void Destroy(nint pointer)
+    {
+        NativeMethods.duckdb_close(ref pointer);
+        Released?.Invoke();
+    }
 }
 
 internal sealed class ConnectionHandle : DuckDbHandle

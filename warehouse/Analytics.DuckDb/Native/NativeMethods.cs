@@ -30,12 +30,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(NativeLibraryLoader.LibraryName, EntryPoint = "duckdb_open_ext", StringMarshalling = StringMarshalling.Utf8)]
     public static partial DuckDbState duckdb_open_ext(string? path, out nint database, nint config, out byte* error);
 
-    [LibraryImport(NativeLibraryLoader.LibraryName, EntryPoint = "duckdb_create_instance_cache")]
-    public static partial nint duckdb_create_instance_cache();
-
-    [LibraryImport(NativeLibraryLoader.LibraryName, EntryPoint = "duckdb_get_or_create_from_cache", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial DuckDbState duckdb_get_or_create_from_cache(nint instanceCache, string? path, out nint database, nint config, out byte* error);
-
     [LibraryImport(NativeLibraryLoader.LibraryName, EntryPoint = "duckdb_close")]
     public static partial void duckdb_close(ref nint database);
 
