@@ -44,6 +44,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
                 }
 
                 db.CloseAppenders();
+                db.DeleteWithdrawn();
                 CheckStagedCounts(db, files);
                 Export(db, staging);
             }

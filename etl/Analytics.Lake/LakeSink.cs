@@ -6,10 +6,13 @@ namespace Analytics.Lake;
 
 /// <summary>
 /// Receives one file's validated rows and rejections from the ETL's reader and appends them to the staging tables,
-/// counting both, so the loader can check row conservation against the reader's own counts.
+/// counting both, so the loader can check row conservation against the reader's own counts. A withdrawn row is marked
+/// for deletion by its staging sequence number (deleted once the appenders are flushed) and quarantined.
 /// </summary>
 internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeedSink
 {
+    private long firstSequence = -1;
+
     public long Accepted { get; private set; }
 
     public long Quarantined { get; private set; }
@@ -17,6 +20,12 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeed
     public void Accept(FeedRecord record)
     {
         var appender = staging.Accepted(record.Contract);
+        var sequence = staging.NextSequence(record.Contract.Kind);
+        if (firstSequence < 0)
+        {
+            firstSequence = sequence;
+        }
+
         var row = appender.CreateRow();
         for (var i = 0; i < record.FieldCount; i++)
         {
@@ -39,8 +48,20 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeed
             };
         }
 
-        row.Append(input.OriginalName).Append(input.Sha256).Append(record.RowNumber).EndRow();
+        row.Append(input.OriginalName).Append(input.Sha256).Append(record.RowNumber).Append(sequence).EndRow();
         Accepted++;
+    }
+
+    public void Withdraw(long acceptedIndex, Rejection rejection)
+    {
+        if (firstSequence < 0 || acceptedIndex < 0 || acceptedIndex >= staging.NextSequencePeek(input.Feed) - firstSequence)
+        {
+            throw new InvalidOperationException($"{input.OriginalName}: accepted row #{acceptedIndex} cannot be withdrawn; it was never staged.");
+        }
+
+        staging.Withdraw(input.Feed, firstSequence + acceptedIndex);
+        Accepted--;
+        Quarantine(rejection);
     }
 
     public void Quarantine(Rejection rejection)

@@ -11,6 +11,8 @@ namespace Analytics.Lake;
 internal sealed class StagingDatabase : IDisposable
 {
     private readonly Dictionary<FeedKind, DuckDbAppender> _appenders = [];
+    private readonly Dictionary<FeedKind, long> _sequences = [];
+    private readonly Dictionary<FeedKind, List<long>> _withdrawn = [];
     private DuckDbAppender? _quarantine;
 
     public StagingDatabase(string spillFolder, string memoryLimit, int threads)
@@ -35,13 +37,56 @@ internal sealed class StagingDatabase : IDisposable
         {
             // A list field is staged as text joined by U+001F (the appender writes scalars) and split again on export.
             var columns = contract.Fields.Select(f => $"{DuckDbConnection.QuoteIdentifier(f.Name)} {(f.Type == FieldType.TextList ? "VARCHAR" : f.DuckDbType)}")
-                .Append("source_file VARCHAR").Append("sha256 VARCHAR").Append("source_row BIGINT");
+                .Append("source_file VARCHAR").Append("sha256 VARCHAR").Append("source_row BIGINT").Append("stage_seq BIGINT");
             Execute($"CREATE TABLE {TableOf(contract.Kind)} ({string.Join(", ", columns)})");
             appender = Connection.CreateAppender(TableOf(contract.Kind));
             _appenders[contract.Kind] = appender;
         }
 
         return appender;
+    }
+
+    /// <summary>The staging sequence number of the next row appended for a feed (0, 1, 2, … in append order).</summary>
+    public long NextSequence(FeedKind feed)
+    {
+        var next = _sequences.GetValueOrDefault(feed);
+        _sequences[feed] = next + 1;
+        return next;
+    }
+
+    /// <summary>The sequence number the next appended row of a feed will get, without taking it.</summary>
+    public long NextSequencePeek(FeedKind feed) => _sequences.GetValueOrDefault(feed);
+
+    /// <summary>Marks a staged row for deletion (a duplicate key found conflicting after the row was accepted).</summary>
+    public void Withdraw(FeedKind feed, long sequence)
+    {
+        if (!_withdrawn.TryGetValue(feed, out var list))
+        {
+            _withdrawn[feed] = list = [];
+        }
+
+        list.Add(sequence);
+    }
+
+    /// <summary>Deletes the withdrawn rows; call after <see cref="CloseAppenders"/>.</summary>
+    public void DeleteWithdrawn()
+    {
+        foreach (var (feed, sequences) in _withdrawn)
+        {
+            Execute("CREATE OR REPLACE TABLE withdrawn (stage_seq BIGINT)");
+            using (var appender = Connection.CreateAppender("withdrawn"))
+            {
+                foreach (var sequence in sequences)
+                {
+                    appender.CreateRow().Append(sequence).EndRow();
+                }
+            }
+
+            Execute($"DELETE FROM {TableOf(feed)} WHERE stage_seq IN (SELECT stage_seq FROM withdrawn)");
+            Execute("DROP TABLE withdrawn");
+        }
+
+        _withdrawn.Clear();
     }
 
     public DuckDbAppender Quarantine => _quarantine ??= Connection.CreateAppender("quarantine");

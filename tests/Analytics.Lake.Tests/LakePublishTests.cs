@@ -138,4 +138,31 @@ public sealed class LakePublishTests : IDisposable
         Assert.Equal(written.RowsLoaded, LakeFolder.Query(
             $"SELECT count(*) FROM {LakeFolder.ReadParquet(Path.Combine(folder.Layout.Root, "load=*", "feed=*", "*", "*.parquet"))}").Single()[0] is long n ? n : -1);
     }
+
+    [Fact]
+    public void A_conflicting_key_is_withdrawn_from_the_lake_and_every_copy_is_quarantined_with_its_raw_row()
+    {
+        // Two files, so the withdrawn row of the second sits after the first file's rows in staging.
+        var first = folder.WriteText("registry_2015-12-31.csv", Extracts.Registry(
+            Extracts.RegistryRow(Extracts.Credit(1)).Replace("2016-12-31", "2015-12-31", StringComparison.Ordinal)), LakeFolder.Gbk);
+        var second = folder.WriteText("registry_2016-12-31.csv", Extracts.Registry(
+            Extracts.RegistryRow(Extracts.Credit(1)),
+            Extracts.RegistryRow(Extracts.Credit(2)),
+            Extracts.RegistryRow(Extracts.Credit(1), revenue: "99"),
+            Extracts.RegistryRow(Extracts.Credit(2))), LakeFolder.Gbk);
+
+        var manifest = folder.Loader().Load([LakeFolder.Input(FeedKind.Registry, first), LakeFolder.Input(FeedKind.Registry, second)]);
+
+        var loaded = LakeFolder.Query(
+            $"SELECT credit_code, year(as_of), source_row FROM {LakeFolder.ReadParquet(folder.Layout.FeedGlob(FeedKind.Registry))} ORDER BY 2, 1");
+        Assert.Equal([(Extracts.Credit(1), 2015L, 2L), (Extracts.Credit(2), 2016L, 3L)],
+            loaded.Select(r => ((string)r[0]!, Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture), (long)r[2]!)));
+        var quarantined = LakeFolder.Query(
+            $"SELECT row_number, rule, raw_row FROM {LakeFolder.ReadParquet(folder.Layout.QuarantineGlob)} ORDER BY row_number");
+        Assert.Equal([(2L, "duplicate_key_conflict"), (4L, "duplicate_key_conflict"), (5L, "duplicate_row")],
+            quarantined.Select(r => ((long)r[0]!, (string)r[1]!)));
+        Assert.Equal(Extracts.RegistryRow(Extracts.Credit(1)), quarantined[0][2]);
+        var file = manifest.Files.Single(f => f.File == "registry_2016-12-31.csv");
+        Assert.Equal((4L, 1L, 3L), (file.RowsRead, file.RowsLoaded, file.RowsQuarantined));
+    }
 }

@@ -28,6 +28,12 @@ public sealed class LakeRefusalTests : IDisposable
                 var headers = Extracts.RegistryHeaders.Where(h => h != "国民经济行业代码");
                 var row = string.Join(',', Extracts.RegistryRow(Extracts.Credit(5)).Split(',').Where((_, i) => i != 3));
                 return LakeFolder.Input(FeedKind.Registry, folder.WriteText("no_industry_2016-12-31.csv", Extracts.Registry(headers, row), LakeFolder.Gbk));
+            case "gbk_past_detection":
+                // 70 KB of UTF-8 rows, then a GBK row: the rows before it reach staging before the file is refused.
+                var rows = Enumerable.Range(100, 1000).Select(i => Extracts.RegistryRow(Extracts.Credit(i))).ToArray();
+                var utf8 = LakeFolder.Utf8NoBom.GetBytes(Extracts.Registry(rows));
+                var gbkRow = LakeFolder.Gbk.GetBytes(Extracts.RegistryRow(Extracts.Credit(2000)) + "\r\n");
+                return LakeFolder.Input(FeedKind.Registry, folder.WriteBytes("mixed_2016-12-31.csv", [.. utf8, .. gbkRow]));
             case "header_only":
                 return LakeFolder.Input(FeedKind.Registry, folder.WriteText("header_only_2016-12-31.csv", Extracts.Registry(), LakeFolder.Gbk));
             default:
@@ -39,6 +45,7 @@ public sealed class LakeRefusalTests : IDisposable
     [InlineData("binary", "binary")]
     [InlineData("missing_column", "industry_code")]
     [InlineData("header_only", "no data rows")]
+    [InlineData("gbk_past_detection", "not valid UTF-8")]
     public void A_refused_file_among_good_ones_publishes_nothing_and_names_the_file(string kind, string reason)
     {
         var bad = Bad(kind);
@@ -138,5 +145,7 @@ public sealed class LakeRefusalTests : IDisposable
 
             inner.Quarantine(rejection);
         }
+
+        public void Withdraw(long acceptedIndex, Rejection rejection) => inner.Withdraw(acceptedIndex, rejection);
     }
 }

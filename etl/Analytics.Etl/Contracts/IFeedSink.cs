@@ -1,10 +1,10 @@
 namespace Analytics.Etl.Contracts;
 
 /// <summary>
-/// Receives the outcome of reading one file, row by row, in source order. With duplicate detection on (the default)
-/// the loader finishes its pre-scan, and so any refusal, before the first call. With it off, an encoding error found
-/// mid-file refuses the file after some calls: on <see cref="Reading.ExtractRefusedException"/>, discard what the
-/// file delivered.
+/// Receives the outcome of reading one file, row by row, in source order, except that rows repeating an earlier key
+/// are settled at the end of the file: later copies arrive then as quarantined rows, and the first row of a key with
+/// conflicting values, already accepted, is withdrawn. A file can be refused part-way through (an encoding error
+/// found mid-file): on <see cref="Reading.ExtractRefusedException"/>, discard what the file delivered.
 /// </summary>
 public interface IFeedSink
 {
@@ -13,4 +13,10 @@ public interface IFeedSink
 
     /// <summary>A quarantined row.</summary>
     void Quarantine(Rejection rejection);
+
+    /// <summary>
+    /// Takes back a row accepted earlier from the same file — the <paramref name="acceptedIndex"/>-th (from 0) accepted
+    /// by this read — and quarantines it as <paramref name="rejection"/> says.
+    /// </summary>
+    void Withdraw(long acceptedIndex, Rejection rejection);
 }

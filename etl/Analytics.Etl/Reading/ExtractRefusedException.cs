@@ -2,8 +2,9 @@ namespace Analytics.Etl.Reading;
 
 /// <summary>
 /// A file that cannot be read at all and is refused as a whole: empty, header only, a required column missing, the
-/// wrong encoding, not a workbook, binary content, an oversized header. Nothing from the file reaches the sink
-/// (refusals are found in the pre-scan, before the first row is handed on); the rest of a batch should not be published.
+/// wrong encoding, not a workbook, binary content, an oversized header. A refusal can come part-way through a file (an
+/// encoding error found late): whatever the sink received from the file must be discarded, and the rest of the batch
+/// should not be published (the lake loader drops the whole batch).
 /// Row-level problems are never refusals: they become quarantined rows.
 /// </summary>
 public sealed class ExtractRefusedException : Exception

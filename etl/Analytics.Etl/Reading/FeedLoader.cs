@@ -5,9 +5,10 @@ namespace Analytics.Etl.Reading;
 
 /// <summary>
 /// Reads one extract file of a feed and hands each row to an <see cref="IFeedSink"/>: accepted rows typed in contract
-/// order, every other row quarantined with its rule. Two passes when duplicates are detected (the default): a pre-scan
-/// that reads only the keys (and finds any reason to refuse the file), then the main pass. The result's counts satisfy
-/// rows read = accepted + quarantined + skipped blank.
+/// order, every other row quarantined with its rule. One pass: duplicates are found as the rows go by (see
+/// <see cref="DuplicateIndex"/>) and settled at the end of the file — later copies quarantined, and the first row of a
+/// conflicting key withdrawn from the sink (its raw text is read back from the file, the only second look, and only
+/// when the file has conflicts). The result's counts satisfy rows read = accepted + quarantined + skipped blank.
 /// </summary>
 public static class FeedLoader
 {
@@ -16,8 +17,8 @@ public static class FeedLoader
     /// .xlsx/.xls, .jsonl/.ndjson/.json).
     /// </summary>
     /// <exception cref="ExtractRefusedException">
-    /// The file cannot be read at all. With <see cref="FeedReadOptions.DetectDuplicates"/> on (the default) the sink has
-    /// received nothing; otherwise discard what it received from this file.
+    /// The file cannot be read at all (found before the first row or part-way through): discard what the sink received
+    /// from this file.
     /// </exception>
     public static FeedLoadResult Read(FeedKind kind, string path, IFeedSink sink, FeedReadOptions? options = null)
     {
@@ -33,7 +34,7 @@ public static class FeedLoader
         var fallbackAsOf = kind == FeedKind.Registry ? options.AsOf ?? SnapshotDate.FromFileName(path) : null;
         var context = new ValidationContext(options, path, fallbackAsOf);
         var validator = CreateValidator(kind, context);
-        var index = options.DetectDuplicates ? Prescan(kind, path, options, validator) : null;
+        var index = options.DetectDuplicates ? new DuplicateIndex() : null;
 
         using var reader = Open(contract, path, options);
         using var rows = new RowStream(reader, options.ReadAhead);
@@ -55,14 +56,14 @@ public static class FeedLoader
                 sectionRows++;
                 var values = new RowValues(row, reader.Map);
                 var violation = Check(reader, row, values, validator, record);
-                if (violation is null && index is not null)
-                {
-                    violation = JudgeDuplicate(index, row, record);
-                }
-
                 if (violation is not null)
                 {
                     Quarantine(sink, result, row, reader.Map, violation);
+                    continue;
+                }
+
+                if (index is not null && !IsFirstOfKey(index, row, reader.Map, record, result.RowsAccepted))
+                {
                     continue;
                 }
 
@@ -89,6 +90,11 @@ public static class FeedLoader
         }
 
         result.Warnings.InsertRange(0, reader.Warnings);
+        if (index is { RepeatedKeys: > 0 })
+        {
+            SettleDuplicates(kind, path, options, index, sink, result);
+        }
+
         return result;
     }
 
@@ -121,48 +127,6 @@ public static class FeedLoader
         FeedKind.Survey => new SurveyValidator(context),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
-
-    // Reads every key once; the whole file is decoded here, so encoding errors and header problems refuse it before
-    // the sink sees a row.
-    private static DuplicateIndex Prescan(FeedKind kind, string path, FeedReadOptions options, FeedValidator validator)
-    {
-        var index = new DuplicateIndex();
-        var contract = FeedContracts.For(kind);
-        using var reader = Open(contract, path, options);
-        using var rows = new RowStream(reader, options.ReadAhead);
-        var record = new FeedRecord(contract);
-        long dataRows = 0;
-        while (rows.NextSection())
-        {
-            validator.OnSection(reader.Map);
-            while (rows.Read(out var row))
-            {
-                if (row.IsBlank)
-                {
-                    continue;
-                }
-
-                dataRows++;
-                if (row.ProblemRule is not null || (reader.HasHeader && (TotalsRowRule.Matches(row) || HasExtraFields(row, reader.Map))))
-                {
-                    continue;
-                }
-
-                if (validator.TryReadKey(new RowValues(row, reader.Map), record))
-                {
-                    index.Observe(KeyHash.OfKey(record), KeyHash.OfContent(row, reader.Map), DuplicateIndex.Ref(row.SheetIndex, row.RowNumber));
-                }
-            }
-        }
-
-        if (dataRows == 0)
-        {
-            throw new ExtractRefusedException(path, "the file has a header but no data rows.");
-        }
-
-        index.Seal();
-        return index;
-    }
 
     private static Violation? Check(SourceReader reader, SourceRow row, in RowValues values, FeedValidator validator, FeedRecord record)
     {
@@ -204,24 +168,81 @@ public static class FeedLoader
         return false;
     }
 
-    private static Violation? JudgeDuplicate(DuplicateIndex index, SourceRow row, FeedRecord record)
+    // True for the first row with its key (loaded now); a later one is held until the end of the file.
+    private static bool IsFirstOfKey(DuplicateIndex index, SourceRow row, ColumnMap map, FeedRecord record, long acceptedIndex)
     {
-        var verdict = index.Judge(KeyHash.OfKey(record), DuplicateIndex.Ref(row.SheetIndex, row.RowNumber), out var first, out var other, out var count);
-        return verdict switch
+        var key = KeyHash.OfKey(record);
+        var rowRef = DuplicateIndex.Ref(row.SheetIndex, row.RowNumber);
+        if (index.Observe(key, KeyHash.OfContent(row, map), rowRef, acceptedIndex))
         {
-            DuplicateIndex.Verdict.Duplicate => new Violation(RuleIds.DuplicateRow, -1, DescribeKey(record),
-                $"the same record as {Where(first, row)}, which is loaded", "nothing to do; leave repeated rows out of future extracts."),
-            DuplicateIndex.Verdict.Conflict => new Violation(RuleIds.DuplicateKeyConflict, -1, DescribeKey(record),
-                $"{count} rows share this key with different values (also {Where(other, row)}); none of them is loaded",
-                "send one corrected row for the key."),
-            _ => null,
-        };
+            return true;
+        }
+
+        index.Hold(key, new DuplicateIndex.HeldRow(rowRef, row.Sheet, row.RowNumber, row.RawText, DescribeKey(record)));
+        return false;
     }
 
-    private static string Where(long rowRef, SourceRow current) =>
-        current.Sheet is null || DuplicateIndex.SheetOf(rowRef) == current.SheetIndex
-            ? $"row {DuplicateIndex.RowOf(rowRef)}"
-            : $"row {DuplicateIndex.RowOf(rowRef)} of sheet #{DuplicateIndex.SheetOf(rowRef) + 1}";
+    // Quarantines every held row, and withdraws the loaded first row of each conflicting key.
+    private static void SettleDuplicates(FeedKind kind, string path, FeedReadOptions options, DuplicateIndex index, IFeedSink sink, FeedLoadResult result)
+    {
+        var conflicts = index.Repeats.Where(r => r.Verdict == DuplicateIndex.Verdict.Conflict).ToList();
+        var firstRows = conflicts.Count == 0 ? [] : ReadBack(kind, path, options, conflicts.Select(c => c.First).ToHashSet());
+        foreach (var repeat in conflicts.OrderBy(r => r.First))
+        {
+            var (sheet, raw) = firstRows[repeat.First];
+            var violation = DuplicateViolation(repeat, repeat.First, sheet);
+            sink.Withdraw(repeat.FirstAccepted, Rejection(result, sheet, DuplicateIndex.RowOf(repeat.First), raw, violation));
+            result.RowsAccepted--;
+            Count(result, violation);
+        }
+
+        foreach (var held in index.Repeats.SelectMany(r => r.Held.Select(h => (Repeat: r, Row: h))).OrderBy(x => x.Row.RowRef))
+        {
+            var violation = DuplicateViolation(held.Repeat, held.Row.RowRef, held.Row.Sheet);
+            sink.Quarantine(Rejection(result, held.Row.Sheet, held.Row.RowNumber, held.Row.RawText, violation));
+            Count(result, violation);
+        }
+    }
+
+    // The sheet and raw text of the given rows, read again from the file.
+    private static Dictionary<long, (string? Sheet, string Raw)> ReadBack(FeedKind kind, string path, FeedReadOptions options, HashSet<long> rowRefs)
+    {
+        var found = new Dictionary<long, (string?, string)>(rowRefs.Count);
+        using var reader = Open(FeedContracts.For(kind), path, options);
+        using var rows = new RowStream(reader, options.ReadAhead);
+        while (found.Count < rowRefs.Count && rows.NextSection())
+        {
+            while (found.Count < rowRefs.Count && rows.Read(out var row))
+            {
+                var rowRef = DuplicateIndex.Ref(row.SheetIndex, row.RowNumber);
+                if (rowRefs.Contains(rowRef))
+                {
+                    found[rowRef] = (row.Sheet, row.RawText);
+                }
+            }
+        }
+
+        if (found.Count < rowRefs.Count)
+        {
+            throw new ExtractRefusedException(path, "the file changed while it was being read (rows seen in the first pass are gone).");
+        }
+
+        return found;
+    }
+
+    private static Violation DuplicateViolation(DuplicateIndex.Repeat repeat, long rowRef, string? sheet) => repeat.Verdict switch
+    {
+        DuplicateIndex.Verdict.Duplicate => new Violation(RuleIds.DuplicateRow, -1, repeat.KeyText,
+            $"the same record as {Where(repeat.First, rowRef, sheet)}, which is loaded", "nothing to do; leave repeated rows out of future extracts."),
+        _ => new Violation(RuleIds.DuplicateKeyConflict, -1, repeat.KeyText,
+            $"{repeat.Count} rows share this key with different values (also {Where(rowRef == repeat.First ? repeat.Second : repeat.First, rowRef, sheet)}); none of them is loaded",
+            "send one corrected row for the key."),
+    };
+
+    private static string Where(long otherRef, long currentRef, string? currentSheet) =>
+        currentSheet is null || DuplicateIndex.SheetOf(otherRef) == DuplicateIndex.SheetOf(currentRef)
+            ? $"row {DuplicateIndex.RowOf(otherRef)}"
+            : $"row {DuplicateIndex.RowOf(otherRef)} of sheet #{DuplicateIndex.SheetOf(otherRef) + 1}";
 
     private static string DescribeKey(FeedRecord record) =>
         string.Join(", ", record.Contract.KeyFields.Select(f => $"{record.Contract.Fields[f].Name}={Format(record.GetValue(f))}"));
@@ -237,11 +258,22 @@ public static class FeedLoader
     {
         var column = violation.Field >= 0 ? map.ColumnLabel(violation.Field) : null;
         var field = violation.Field >= 0 ? map.Contract.Fields[violation.Field].Name : null;
-        var where = row.Sheet is null ? $"{result.SourceFile} row {row.RowNumber}" : $"{result.SourceFile} sheet '{row.Sheet}' row {row.RowNumber}";
+        sink.Quarantine(Rejection(result, row.Sheet, row.RowNumber, row.RawText, violation, column, field));
+        Count(result, violation);
+    }
+
+    private static Rejection Rejection(
+        FeedLoadResult result, string? sheet, long rowNumber, string raw, Violation violation, string? column = null, string? field = null)
+    {
+        var where = sheet is null ? $"{result.SourceFile} row {rowNumber}" : $"{result.SourceFile} sheet '{sheet}' row {rowNumber}";
         var columnPart = column is null ? "" : column == field ? $", column {field}" : $", column '{column}' ({field})";
         var valuePart = violation.Value is null ? "" : $" — value '{Clip(violation.Value)}'";
         var message = $"{where}{columnPart}: {violation.What}{valuePart}. {violation.Todo} [rule {violation.RuleId}]";
-        sink.Quarantine(new Rejection(result.SourceFile, row.Sheet, row.RowNumber, row.RawText, violation.RuleId, column ?? field, violation.Value, message));
+        return new Rejection(result.SourceFile, sheet, rowNumber, raw, violation.RuleId, column ?? field, violation.Value, message);
+    }
+
+    private static void Count(FeedLoadResult result, Violation violation)
+    {
         result.RowsQuarantined++;
         result.QuarantinedByRule[violation.RuleId] = result.QuarantinedByRule.GetValueOrDefault(violation.RuleId) + 1;
     }

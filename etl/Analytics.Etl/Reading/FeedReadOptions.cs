@@ -27,8 +27,8 @@ public sealed class FeedReadOptions
     public int HeaderSearchRows { get; init; } = 10;
 
     /// <summary>
-    /// Judge duplicates of the key within the file (a pre-scan pass). When false, each row is judged alone and
-    /// duplicates are left to the next stage.
+    /// Judge duplicates of the key within the file (found in the one pass and settled at its end). When false, each
+    /// row is judged alone and duplicates are left to the next stage.
     /// </summary>
     public bool DetectDuplicates { get; init; } = true;
 

@@ -3,25 +3,23 @@ using System.Runtime.InteropServices;
 namespace Analytics.Etl.Validation;
 
 /// <summary>
-/// What the pre-scan learned about repeated keys. The same key with the same content is an exact duplicate: the first
-/// copy is loaded and the others are quarantined as <c>duplicate_row</c>. The same key with different content is a
-/// conflict: the file contradicts itself and the loader cannot know which row is right, so every row with that key
-/// is quarantined as <c>duplicate_key_conflict</c> (keeping the last would silently trust file order).
+/// Repeated keys, found in the one pass that also loads the rows. The first row with a key is loaded when it is read;
+/// a later row with the same key is held back until the end of the file, when its verdict is certain. The same key
+/// with the same content is an exact duplicate: the first copy stays loaded and the others are quarantined as
+/// <c>duplicate_row</c>. The same key with different content is a conflict: the file contradicts itself and the loader
+/// cannot know which row is right, so every row with that key is quarantined as <c>duplicate_key_conflict</c>, the
+/// first one withdrawn from the sink (keeping it would silently trust file order).
 /// </summary>
 internal sealed class DuplicateIndex
 {
-    private Dictionary<ulong, Entry>? seen = [];
-    private Dictionary<ulong, Entry> repeated = [];
+    // Keys are spread over 256 dictionaries by their top byte, so growing one copies 1/256 of the index: a single
+    // dictionary of 27 million keys briefly held its old and new arrays together, over a gigabyte more.
+    private readonly Dictionary<ulong, Entry>[] seen = Enumerable.Range(0, 256).Select(_ => new Dictionary<ulong, Entry>()).ToArray();
+    private readonly Dictionary<ulong, Repeat> repeated = [];
 
-    /// <summary>How a row stands with respect to its key.</summary>
+    /// <summary>How a held row stands at the end of the file.</summary>
     public enum Verdict
     {
-        /// <summary>The only row with its key.</summary>
-        Unique,
-
-        /// <summary>The first of several identical rows: loaded.</summary>
-        FirstOfDuplicates,
-
         /// <summary>A later copy of an identical row.</summary>
         Duplicate,
 
@@ -38,71 +36,80 @@ internal sealed class DuplicateIndex
     /// <summary>The row number of a packed reference.</summary>
     public static long RowOf(long rowRef) => rowRef & ((1L << 40) - 1);
 
-    /// <summary>Records one row of the pre-scan.</summary>
-    public void Observe(ulong key, ulong content, long rowRef)
+    /// <summary>Number of keys seen more than once.</summary>
+    public int RepeatedKeys => repeated.Count;
+
+    /// <summary>
+    /// Records a valid row. True when its key is new: the caller loads it as the <paramref name="acceptedIndex"/>-th
+    /// accepted row. False when the key was seen before: the caller holds the row with <see cref="Hold"/>.
+    /// </summary>
+    public bool Observe(ulong key, ulong content, long rowRef, long acceptedIndex)
     {
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(seen!, key, out var exists);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(seen[key >> 56], key, out var exists);
         if (!exists)
         {
             entry.Content = content;
             entry.First = rowRef;
-            entry.Count = 1;
-            return;
+            entry.Accepted = acceptedIndex;
+            return true;
         }
 
-        entry.Count++;
-        if (entry.Count == 2)
+        if (!repeated.TryGetValue(key, out var repeat))
         {
-            entry.Second = rowRef;
+            repeat = new Repeat(entry.First, entry.Accepted, rowRef);
+            repeated[key] = repeat;
         }
 
-        entry.Differs |= entry.Content != content;
+        repeat.Differs |= entry.Content != content;
+        return false;
     }
 
-    /// <summary>Ends the pre-scan: keeps only repeated keys, releasing the rest.</summary>
-    public void Seal()
+    /// <summary>Holds a row whose key was seen before (after <see cref="Observe"/> returned false).</summary>
+    public void Hold(ulong key, HeldRow row)
     {
-        foreach (var (key, entry) in seen!)
-        {
-            if (entry.Count > 1)
-            {
-                repeated[key] = entry;
-            }
-        }
-
-        seen = null;
+        var repeat = repeated[key];
+        repeat.Held.Add(row);
+        repeat.KeyText ??= row.KeyText;
     }
 
-    /// <summary>Number of keys seen more than once.</summary>
-    public int RepeatedKeys => repeated.Count;
+    /// <summary>Every repeated key once the file is read, with its verdict.</summary>
+    public IEnumerable<Repeat> Repeats => repeated.Values;
 
-    /// <summary>Judges a row of the main pass.</summary>
-    public Verdict Judge(ulong key, long rowRef, out long first, out long other, out int count)
+    /// <summary>A row held back because its key was seen before.</summary>
+    public sealed record HeldRow(long RowRef, string? Sheet, long RowNumber, string RawText, string KeyText);
+
+    /// <summary>What is known about one repeated key.</summary>
+    public sealed class Repeat(long first, long firstAccepted, long second)
     {
-        first = other = 0;
-        count = 1;
-        if (repeated.Count == 0 || !repeated.TryGetValue(key, out var entry))
-        {
-            return Verdict.Unique;
-        }
+        /// <summary>The first row with the key (loaded when read).</summary>
+        public long First { get; } = first;
 
-        first = entry.First;
-        other = rowRef == entry.First ? entry.Second : entry.First;
-        count = entry.Count;
-        if (entry.Differs)
-        {
-            return Verdict.Conflict;
-        }
+        /// <summary>The first row's position among the rows accepted, for withdrawing it.</summary>
+        public long FirstAccepted { get; } = firstAccepted;
 
-        return rowRef == entry.First ? Verdict.FirstOfDuplicates : Verdict.Duplicate;
+        /// <summary>The second row with the key.</summary>
+        public long Second { get; } = second;
+
+        /// <summary>True when some row with the key has different content from the first.</summary>
+        public bool Differs { get; set; }
+
+        /// <summary>The key as the record shows it (e.g. <c>credit_code=…, as_of=…</c>).</summary>
+        public string? KeyText { get; set; }
+
+        /// <summary>The later rows with the key, in source order.</summary>
+        public List<HeldRow> Held { get; } = [];
+
+        /// <summary>How many rows carry the key.</summary>
+        public int Count => Held.Count + 1;
+
+        /// <summary>The verdict on every row with the key.</summary>
+        public Verdict Verdict => Differs ? Verdict.Conflict : Verdict.Duplicate;
     }
 
     private struct Entry
     {
         public ulong Content;
         public long First;
-        public long Second;
-        public int Count;
-        public bool Differs;
+        public long Accepted;
     }
 }

@@ -25,9 +25,6 @@ internal abstract class FeedValidator(FeedContract contract, ValidationContext c
     {
     }
 
-    /// <summary>Normalises only the key fields (the duplicate pre-scan); false when any is unreadable.</summary>
-    public abstract bool TryReadKey(in RowValues row, FeedRecord record);
-
     /// <summary>Normalises and validates the whole row; on failure <paramref name="violation"/> says why.</summary>
     public abstract bool TryRead(in RowValues row, FeedRecord record, ref Violation? violation);
 

@@ -14,13 +14,6 @@ internal sealed class PatentsValidator(ValidationContext context) : FeedValidato
 {
     private readonly List<string> applicants = [];
 
-    public override bool TryReadKey(in RowValues row, FeedRecord record)
-    {
-        Violation? ignored = null;
-        record.Clear();
-        return ReadApplicationNo(row, record, ref ignored);
-    }
-
     public override bool TryRead(in RowValues row, FeedRecord record, ref Violation? violation)
     {
         record.Clear();

@@ -9,13 +9,6 @@ namespace Analytics.Etl.Validation;
 /// </summary>
 internal sealed class RdSpendValidator(ValidationContext context) : FeedValidator(RdSpendContract.Contract, context)
 {
-    public override bool TryReadKey(in RowValues row, FeedRecord record)
-    {
-        Violation? ignored = null;
-        record.Clear();
-        return CreditCodeRule.Apply(row[CreditCode], record, CreditCode, true, ref ignored) && ReadYear(row, record, Year, ref ignored);
-    }
-
     public override bool TryRead(in RowValues row, FeedRecord record, ref Violation? violation)
     {
         record.Clear();

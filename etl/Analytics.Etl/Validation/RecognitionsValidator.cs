@@ -6,16 +6,6 @@ namespace Analytics.Etl.Validation;
 /// <summary>认定名单 rows: who (a unit's credit code, or a person and the employer for 国家创新工程师), what, when.</summary>
 internal sealed class RecognitionsValidator(ValidationContext context) : FeedValidator(RecognitionsContract.Contract, context)
 {
-    public override bool TryReadKey(in RowValues row, FeedRecord record)
-    {
-        Violation? ignored = null;
-        record.Clear();
-        return CreditCodeRule.Apply(row[CreditCode], record, CreditCode, true, ref ignored)
-            && ReadCodeText(row, record, PersonId, false, false, ref ignored)
-            && ReadType(row, record, ref ignored)
-            && ReadDate(row, record, GrantedOn, true, ref ignored);
-    }
-
     public override bool TryRead(in RowValues row, FeedRecord record, ref Violation? violation)
     {
         record.Clear();

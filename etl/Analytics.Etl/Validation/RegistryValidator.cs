@@ -17,13 +17,6 @@ internal sealed class RegistryValidator(ValidationContext context) : FeedValidat
         }
     }
 
-    public override bool TryReadKey(in RowValues row, FeedRecord record)
-    {
-        Violation? ignored = null;
-        record.Clear();
-        return CreditCodeRule.Apply(row[CreditCode], record, CreditCode, true, ref ignored) && ReadAsOf(row, record, ref ignored);
-    }
-
     public override bool TryRead(in RowValues row, FeedRecord record, ref Violation? violation)
     {
         record.Clear();

@@ -6,13 +6,6 @@ namespace Analytics.Etl.Validation;
 /// <summary>信息化调查 rows: a positive sampling weight and the seven answers (blank = not answered).</summary>
 internal sealed class SurveyValidator(ValidationContext context) : FeedValidator(SurveyContract.Contract, context)
 {
-    public override bool TryReadKey(in RowValues row, FeedRecord record)
-    {
-        Violation? ignored = null;
-        record.Clear();
-        return CreditCodeRule.Apply(row[CreditCode], record, CreditCode, true, ref ignored) && ReadYear(row, record, SurveyYear, ref ignored);
-    }
-
     public override bool TryRead(in RowValues row, FeedRecord record, ref Violation? violation)
     {
         record.Clear();

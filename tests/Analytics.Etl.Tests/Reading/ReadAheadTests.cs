@@ -65,5 +65,9 @@ public sealed class ReadAheadTests : IDisposable
         public void Quarantine(Rejection rejection)
         {
         }
+
+        public void Withdraw(long acceptedIndex, Rejection rejection)
+        {
+        }
     }
 }

@@ -19,9 +19,9 @@ public static class Loads
     public static ExtractRefusedException Refused(FeedKind kind, string path, FeedReadOptions? options = null)
     {
         var sink = new CollectingFeedSink();
+        // A refusal found part-way through comes after some rows reached the sink, which discards them (the lake
+        // loader drops the whole batch: LakeRefusalTests).
         var refusal = Assert.Throws<ExtractRefusedException>(() => FeedLoader.Read(kind, path, sink, options));
-        Assert.Empty(sink.Rows);
-        Assert.Empty(sink.Rejections);
         Assert.Equal(path, refusal.FilePath);
         return refusal;
     }

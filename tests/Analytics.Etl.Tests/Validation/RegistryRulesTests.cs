@@ -203,6 +203,22 @@ public sealed class RegistryRulesTests : IDisposable
     }
 
     [Fact]
+    public void An_exact_copy_becomes_a_conflict_when_a_later_row_differs()
+    {
+        // Rows 2 and 3 agree, so after row 3 the key looks like a plain duplicate; row 5 contradicts both. The verdict
+        // is settled at the end of the file: all three are conflicts, and the already-loaded row 2 is withdrawn.
+        var csv = new RegistryCsv().Row(1).Row(1).Row(2).Row(1, ("从业人员", "99")).Row(3);
+        var (result, sink) = Loads.Run(FeedKind.Registry, csv.Write(folder));
+
+        Assert.Equal([4L, 6L], sink.RowNumbers);
+        Assert.Equal([2L, 3L, 5L], sink.Rejections.Select(r => r.RowNumber).Order());
+        Assert.All(sink.Rejections, r => Assert.Equal(RuleIds.DuplicateKeyConflict, r.RuleId));
+        Assert.All(sink.Rejections, r => Assert.Contains("3 rows share this key", r.Message, StringComparison.Ordinal));
+        Assert.All(sink.Rejections, r => Assert.Contains(Codes.Credit(1), r.RawRow, StringComparison.Ordinal));
+        Assert.Equal(3, result.QuarantinedByRule[RuleIds.DuplicateKeyConflict]);
+    }
+
+    [Fact]
     public void The_same_enterprise_at_two_snapshot_dates_is_not_a_duplicate()
     {
         var csv = new RegistryCsv().Row(1).Row(1, ("数据日期", "2015-12-31"));
