@@ -11,7 +11,10 @@ internal static class BuildCommand
         var lake = new Option<string>("--lake") { Description = "Lake folder written by 'analytics load'.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Lake };
         var snapshots = new Option<string>("--snapshots") { Description = "Snapshot folder: warehouse-<time>-<id>.duckdb files, current.json, exports/<snapshot>/mart_*.parquet.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Snapshots };
         var keep = new Option<int>("--keep") { Description = "How many snapshots to keep (the current one and any published in the last minute are always kept).", DefaultValueFactory = _ => 3 };
-        var memory = new Option<string?>("--memory-limit") { Description = "DuckDB memory limit while building (spills to disk beyond it), e.g. 3GB." };
+        var memory = new Option<string>("--memory-limit")
+        {
+            Description = "DuckDB memory limit while building (spills to disk beyond it).", DefaultValueFactory = _ => new SnapshotStoreOptions().MemoryLimit!,
+        };
         keep.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)

@@ -1,15 +1,21 @@
 // Warehouse benchmark: prints figures, asserts nothing.
 //   dotnet run -c Release --project tests/Analytics.Warehouse.Benchmarks -- --lake <lake folder> [--runs 1000]
-// Builds the warehouse from the lake into a temporary file (full build time and peak memory of this process),
+//                                                                          [--memory-limit 4GB] [--steps]
+// Builds the warehouse from the lake into a temporary file with the memory limit 'analytics build' uses (full build
+// time and peak memory of this process; --steps prints each step's seconds),
 // builds it again (the cost of a rebuild after a new extract: the build always reads the whole lake), then times a
 // district's series from the mart, the dashboard's commonest query.
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.DuckDb;
 using Analytics.Warehouse;
+using Analytics.Warehouse.Snapshots;
 
 var lake = Arg("--lake") ?? throw new ArgumentException("--lake <folder> is required (e.g. data/demo/lake, or a province-scale lake).");
 var runs = int.Parse(Arg("--runs") ?? "1000", CultureInfo.InvariantCulture);
+var memoryLimit = Arg("--memory-limit") ?? new SnapshotStoreOptions().MemoryLimit;
+var showSteps = args.Contains("--steps");
+Console.WriteLine($"Warehouse benchmark: {Environment.ProcessorCount} cores, DuckDB memory limit {memoryLimit ?? "DuckDB's default"}, lake {lake}.");
 var dir = Directory.CreateTempSubdirectory("warehouse-bench-");
 try
 {
@@ -58,10 +64,26 @@ finally
 
 (double Seconds, BuildResult Result) Build(string path)
 {
-    using var connection = new DuckDbConnection($"Data Source={path}");
+    using var connection = new DuckDbConnection(new DuckDbConnectionStringBuilder { DataSource = path, MemoryLimit = memoryLimit }.ConnectionString);
     connection.Open();
     var stopwatch = Stopwatch.StartNew();
-    var result = WarehouseBuilder.Build(connection, lake);
+    var lap = Stopwatch.StartNew();
+    string? current = null;
+    var result = WarehouseBuilder.Build(connection, lake, new StepTimer(step =>
+    {
+        if (showSteps && current is not null)
+        {
+            Console.WriteLine($"  {current,-40} {lap.Elapsed.TotalSeconds,7:F1} s");
+        }
+
+        current = step;
+        lap.Restart();
+    }));
+    if (showSteps && current is not null)
+    {
+        Console.WriteLine($"  {current,-40} {lap.Elapsed.TotalSeconds,7:F1} s");
+    }
+
     using (var checkpoint = connection.CreateCommand("CHECKPOINT"))
     {
         checkpoint.ExecuteNonQuery();
@@ -73,7 +95,8 @@ finally
 static double PeakMemoryGb()
 {
     var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-    return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
+    // "VmHWM:\t  123456 kB": the number is the second whitespace-separated token.
+    return line is null ? double.NaN : long.Parse(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
 }
 
 static List<string> Strings(DuckDbConnection connection, string sql)
@@ -99,4 +122,10 @@ string? Arg(string name)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+/// <summary>Reports each step synchronously as it starts (Progress&lt;T&gt; would post to the thread pool).</summary>
+internal sealed class StepTimer(Action<string> onStep) : IProgress<string>
+{
+    public void Report(string value) => onStep(value);
 }

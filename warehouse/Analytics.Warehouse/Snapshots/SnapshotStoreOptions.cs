@@ -15,8 +15,11 @@ public sealed record SnapshotStoreOptions
     /// <summary>Export every <c>mart_*</c> table and view as Parquet next to the snapshot. Default true.</summary>
     public bool ExportMarts { get; init; } = true;
 
-    /// <summary>DuckDB <c>memory_limit</c> while building (spills to disk beyond it); null for DuckDB's default.</summary>
-    public string? MemoryLimit { get; init; }
+    /// <summary>
+    /// DuckDB <c>memory_limit</c> while building (spills to disk beyond it); null for DuckDB's default (80% of RAM).
+    /// Default 4GB: a province-scale build otherwise takes most of the machine's memory.
+    /// </summary>
+    public string? MemoryLimit { get; init; } = "4GB";
 
     /// <summary>DuckDB <c>threads</c> while building; null for DuckDB's default (all cores).</summary>
     public int? Threads { get; init; }

@@ -2,21 +2,34 @@
 -- the registry's own size field where given, else derived from employees/revenue/assets with the rules of
 -- 工信部联企业〔2011〕300号 (ref_size_class_rule). A disagreement between the two is kept as a finding.
 
+-- The last snapshot of each enterprise in each year. Most enterprises have one snapshot a year, so only those with
+-- several are ranked (the same shape as 03_staging).
 CREATE TEMP TABLE enterprise_snapshot AS
+WITH repeated AS (
+    SELECT credit_code, year(as_of) AS snapshot_year FROM stg_registry GROUP BY ALL HAVING count(*) > 1
+)
+SELECT r.*, CAST(year(r.as_of) AS INTEGER) AS snapshot_year
+FROM stg_registry r ANTI JOIN repeated d ON d.credit_code = r.credit_code AND d.snapshot_year = year(r.as_of)
+UNION ALL BY NAME
 SELECT * EXCLUDE (rn) FROM (
     SELECT r.*, CAST(year(r.as_of) AS INTEGER) AS snapshot_year,
            row_number() OVER (PARTITION BY r.credit_code, year(r.as_of) ORDER BY r.as_of DESC) AS rn
-    FROM stg_registry r
+    FROM stg_registry r SEMI JOIN repeated d ON d.credit_code = r.credit_code AND d.snapshot_year = year(r.as_of)
 ) WHERE rn = 1;
 
+-- The most specific size-class rule for each snapshot's industry: the candidate codes (any, section, division, group,
+-- class) are listed per row and joined by equality (an IN-list join condition is not a hash join).
 CREATE TEMP TABLE enterprise_size_rule AS
+WITH candidates AS (
+    SELECT credit_code, snapshot_year,
+           unnest(list_distinct(['*', upper(substr(industry_code, 1, 1)), substr(industry_code, 2, 2),
+                                 substr(industry_code, 2, 3), substr(industry_code, 2, 4)])) AS code
+    FROM enterprise_snapshot
+)
 SELECT credit_code, snapshot_year, rule_id FROM (
-    SELECT s.credit_code, s.snapshot_year, c.rule_id,
-           row_number() OVER (PARTITION BY s.credit_code, s.snapshot_year ORDER BY c.specificity DESC) AS rn
-    FROM enterprise_snapshot s
-    JOIN ref_size_class_rule_scope c
-      ON c.code IN ('*', upper(substr(s.industry_code, 1, 1)), substr(s.industry_code, 2, 2),
-                    substr(s.industry_code, 2, 3), substr(s.industry_code, 2, 4))
+    SELECT k.credit_code, k.snapshot_year, c.rule_id,
+           row_number() OVER (PARTITION BY k.credit_code, k.snapshot_year ORDER BY c.specificity DESC) AS rn
+    FROM candidates k JOIN ref_size_class_rule_scope c ON c.code = k.code
 ) WHERE rn = 1;
 
 CREATE TABLE fact_enterprise_year AS
@@ -61,14 +74,17 @@ ORDER BY s.credit_code, year;
 -- The attribution every indicator uses: an enterprise's reporting district, the plan's industry group and its size
 -- class in a year, for each plan whose city it is in.
 CREATE TABLE enterprise_plan_year AS
-WITH matched AS (
-    SELECT e.credit_code, e.year, p.plan, g.group_code,
-           row_number() OVER (PARTITION BY e.credit_code, e.year, p.plan ORDER BY g.specificity DESC, g.group_code) AS rn
-    FROM fact_enterprise_year e
-    JOIN dim_plan p ON p.city_code = e.city_code
-    JOIN bridge_industry_group_code g
-      ON g.plan = p.plan
-     AND g.code IN ('*', e.section_code, e.division_code, substr(e.industry_code, 2, 3), substr(e.industry_code, 2, 4))
+WITH candidates AS (
+    SELECT credit_code, year, city_code,
+           unnest(list_distinct(['*', section_code, division_code, substr(industry_code, 2, 3), substr(industry_code, 2, 4)])) AS code
+    FROM fact_enterprise_year
+),
+matched AS (
+    SELECT k.credit_code, k.year, p.plan, g.group_code,
+           row_number() OVER (PARTITION BY k.credit_code, k.year, p.plan ORDER BY g.specificity DESC, g.group_code) AS rn
+    FROM candidates k
+    JOIN dim_plan p ON p.city_code = k.city_code
+    JOIN bridge_industry_group_code g ON g.plan = p.plan AND g.code = k.code
 )
 SELECT m.plan, e.year, e.credit_code, e.city_code, e.district_code, m.group_code AS industry_group,
        e.size_class, e.is_sme, e.is_active
