@@ -5,10 +5,10 @@ namespace Analytics.Etl.Reading;
 
 /// <summary>
 /// Reads one extract file of a feed and hands each row to an <see cref="IFeedSink"/>: accepted rows typed in contract
-/// order, every other row quarantined with its rule. One pass: duplicates are found as the rows go by (see
-/// <see cref="DuplicateIndex"/>) and settled at the end of the file — later copies quarantined, and the first row of a
-/// conflicting key withdrawn from the sink (its raw text is read back from the file, the only second look, and only
-/// when the file has conflicts). The result's counts satisfy rows read = accepted + quarantined + skipped blank.
+/// order, every other row quarantined with its rule. One pass: duplicates are logged as the rows go by (see
+/// <see cref="DuplicateIndex"/>) and settled at the end of the file — the rows to drop are withdrawn from the sink and
+/// quarantined, their raw text and key read back from the file (the only second look, made only when a file repeats a
+/// key). The result's counts satisfy rows read = accepted + quarantined + skipped blank.
 /// </summary>
 public static class FeedLoader
 {
@@ -62,11 +62,7 @@ public static class FeedLoader
                     continue;
                 }
 
-                if (index is not null && !IsFirstOfKey(index, row, reader.Map, record, result.RowsAccepted))
-                {
-                    continue;
-                }
-
+                index?.Add(KeyHash.OfKey(record), KeyHash.OfContent(row, reader.Map), DuplicateIndex.Ref(row.SheetIndex, row.RowNumber));
                 record.RowNumber = row.RowNumber;
                 record.Sheet = row.Sheet;
                 sink.Accept(record);
@@ -90,9 +86,9 @@ public static class FeedLoader
         }
 
         result.Warnings.InsertRange(0, reader.Warnings);
-        if (index is { RepeatedKeys: > 0 })
+        if (index?.Settle() is { Count: > 0 } repeats)
         {
-            SettleDuplicates(kind, path, options, index, sink, result);
+            SettleDuplicates(kind, path, options, repeats, sink, result);
         }
 
         return result;
@@ -168,57 +164,55 @@ public static class FeedLoader
         return false;
     }
 
-    // True for the first row with its key (loaded now); a later one is held until the end of the file.
-    private static bool IsFirstOfKey(DuplicateIndex index, SourceRow row, ColumnMap map, FeedRecord record, long acceptedIndex)
+    // Withdraws every repeated row that is not to stay loaded and quarantines it with its raw text and key.
+    private static void SettleDuplicates(FeedKind kind, string path, FeedReadOptions options, List<DuplicateIndex.Repeat> repeats, IFeedSink sink, FeedLoadResult result)
     {
-        var key = KeyHash.OfKey(record);
-        var rowRef = DuplicateIndex.Ref(row.SheetIndex, row.RowNumber);
-        if (index.Observe(key, KeyHash.OfContent(row, map), rowRef, acceptedIndex))
+        var withdrawn = repeats.SelectMany(r => r.Withdrawn.Select(j => (Repeat: r, Position: j))).OrderBy(w => w.Repeat.RowRefs[w.Position]).ToList();
+        var rows = ReadBack(kind, path, options, withdrawn.Select(w => w.Repeat.RowRefs[w.Position]).ToHashSet());
+        foreach (var (repeat, position) in withdrawn)
         {
-            return true;
-        }
-
-        index.Hold(key, new DuplicateIndex.HeldRow(rowRef, row.Sheet, row.RowNumber, row.RawText, DescribeKey(record)));
-        return false;
-    }
-
-    // Quarantines every held row, and withdraws the loaded first row of each conflicting key.
-    private static void SettleDuplicates(FeedKind kind, string path, FeedReadOptions options, DuplicateIndex index, IFeedSink sink, FeedLoadResult result)
-    {
-        var conflicts = index.Repeats.Where(r => r.Verdict == DuplicateIndex.Verdict.Conflict).ToList();
-        var firstRows = conflicts.Count == 0 ? [] : ReadBack(kind, path, options, conflicts.Select(c => c.First).ToHashSet());
-        foreach (var repeat in conflicts.OrderBy(r => r.First))
-        {
-            var (sheet, raw) = firstRows[repeat.First];
-            var violation = DuplicateViolation(repeat, repeat.First, sheet);
-            sink.Withdraw(repeat.FirstAccepted, Rejection(result, sheet, DuplicateIndex.RowOf(repeat.First), raw, violation));
+            var rowRef = repeat.RowRefs[position];
+            var back = rows[rowRef];
+            var violation = DuplicateViolation(repeat, position, back.KeyText);
+            sink.Withdraw(repeat.Accepted[position], Rejection(result, back.Sheet, DuplicateIndex.RowOf(rowRef), back.Raw, violation));
             result.RowsAccepted--;
             Count(result, violation);
-        }
-
-        foreach (var held in index.Repeats.SelectMany(r => r.Held.Select(h => (Repeat: r, Row: h))).OrderBy(x => x.Row.RowRef))
-        {
-            var violation = DuplicateViolation(held.Repeat, held.Row.RowRef, held.Row.Sheet);
-            sink.Quarantine(Rejection(result, held.Row.Sheet, held.Row.RowNumber, held.Row.RawText, violation));
-            Count(result, violation);
+            foreach (var note in back.NoteKinds)
+            {
+                result.NotesByKind[note]--;
+            }
         }
     }
 
-    // The sheet and raw text of the given rows, read again from the file.
-    private static Dictionary<long, (string? Sheet, string Raw)> ReadBack(FeedKind kind, string path, FeedReadOptions options, HashSet<long> rowRefs)
+    private sealed record ReadBackRow(string? Sheet, string Raw, string KeyText, string[] NoteKinds);
+
+    // The given rows read again from the file: sheet, raw text, and (validated again) the key and notes.
+    private static Dictionary<long, ReadBackRow> ReadBack(FeedKind kind, string path, FeedReadOptions options, HashSet<long> rowRefs)
     {
-        var found = new Dictionary<long, (string?, string)>(rowRefs.Count);
-        using var reader = Open(FeedContracts.For(kind), path, options);
+        var contract = FeedContracts.For(kind);
+        var fallbackAsOf = kind == FeedKind.Registry ? options.AsOf ?? SnapshotDate.FromFileName(path) : null;
+        var validator = CreateValidator(kind, new ValidationContext(options, path, fallbackAsOf));
+        var record = new FeedRecord(contract) { SourceFile = path };
+        var found = new Dictionary<long, ReadBackRow>(rowRefs.Count);
+        using var reader = Open(contract, path, options);
         using var rows = new RowStream(reader, options.ReadAhead);
         while (found.Count < rowRefs.Count && rows.NextSection())
         {
+            validator.OnSection(reader.Map);
             while (found.Count < rowRefs.Count && rows.Read(out var row))
             {
                 var rowRef = DuplicateIndex.Ref(row.SheetIndex, row.RowNumber);
-                if (rowRefs.Contains(rowRef))
+                if (!rowRefs.Contains(rowRef))
                 {
-                    found[rowRef] = (row.Sheet, row.RawText);
+                    continue;
                 }
+
+                if (row.IsBlank || Check(reader, row, new RowValues(row, reader.Map), validator, record) is not null)
+                {
+                    throw new ExtractRefusedException(path, $"the file changed while it was being read (row {row.RowNumber} differs from the first pass).");
+                }
+
+                found[rowRef] = new ReadBackRow(row.Sheet, row.RawText, DescribeKey(record), record.Notes.Select(n => n.Kind).ToArray());
             }
         }
 
@@ -230,17 +224,22 @@ public static class FeedLoader
         return found;
     }
 
-    private static Violation DuplicateViolation(DuplicateIndex.Repeat repeat, long rowRef, string? sheet) => repeat.Verdict switch
+    private static Violation DuplicateViolation(DuplicateIndex.Repeat repeat, int position, string keyText)
     {
-        DuplicateIndex.Verdict.Duplicate => new Violation(RuleIds.DuplicateRow, -1, repeat.KeyText,
-            $"the same record as {Where(repeat.First, rowRef, sheet)}, which is loaded", "nothing to do; leave repeated rows out of future extracts."),
-        _ => new Violation(RuleIds.DuplicateKeyConflict, -1, repeat.KeyText,
-            $"{repeat.Count} rows share this key with different values (also {Where(rowRef == repeat.First ? repeat.Second : repeat.First, rowRef, sheet)}); none of them is loaded",
-            "send one corrected row for the key."),
-    };
+        var current = repeat.RowRefs[position];
+        var sheet = DuplicateIndex.SheetOf(current);
+        return repeat.Verdict switch
+        {
+            DuplicateIndex.Verdict.Duplicate => new Violation(RuleIds.DuplicateRow, -1, keyText,
+                $"the same record as {Where(repeat.RowRefs[0], sheet)}, which is loaded", "nothing to do; leave repeated rows out of future extracts."),
+            _ => new Violation(RuleIds.DuplicateKeyConflict, -1, keyText,
+                $"{repeat.Count} rows share this key with different values (also {Where(repeat.RowRefs[position == 0 ? 1 : 0], sheet)}); none of them is loaded",
+                "send one corrected row for the key."),
+        };
+    }
 
-    private static string Where(long otherRef, long currentRef, string? currentSheet) =>
-        currentSheet is null || DuplicateIndex.SheetOf(otherRef) == DuplicateIndex.SheetOf(currentRef)
+    private static string Where(long otherRef, int currentSheet) =>
+        DuplicateIndex.SheetOf(otherRef) == currentSheet
             ? $"row {DuplicateIndex.RowOf(otherRef)}"
             : $"row {DuplicateIndex.RowOf(otherRef)} of sheet #{DuplicateIndex.SheetOf(otherRef) + 1}";
 
