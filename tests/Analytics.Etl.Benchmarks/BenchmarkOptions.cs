@@ -16,7 +16,7 @@ internal sealed record BenchmarkOptions
           --work DIR        where extracts, lakes and ceiling files go (default: <temp>/etl-bench-<K>); lakes and
                             ceiling files are deleted afterwards, generated extracts are kept for --reuse
           --feeds LIST      comma-separated subset of registry,patents,rd_spend,survey (default: all four)
-          --memory-limit M  DuckDB memory limit while staging (default 3GB, as the loader's default)
+          --memory-limit M  DuckDB memory limit while staging (default 2GB, as the loader's default)
           -h, --help        this text
 
         Each feed is loaded in its own child process into its own lake (new LakeLoader(...).Load with the
@@ -35,7 +35,7 @@ internal sealed record BenchmarkOptions
 
     public IReadOnlyList<string> Feeds { get; init; } = AllFeeds;
 
-    public string MemoryLimit { get; init; } = "3GB";
+    public string MemoryLimit { get; init; } = new Analytics.Lake.LakeLoadOptions().MemoryLimit;
 
     public bool Help { get; init; }
 
