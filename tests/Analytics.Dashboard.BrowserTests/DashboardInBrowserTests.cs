@@ -37,8 +37,9 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&lang=zh");
-        await page.ClickAsync(".tile[data-indicator='CQ-IT-ADOPT']");
-        await page.WaitForURLAsync("**/indicator/CQ-IT-ADOPT**");
+        await Task.WhenAll(
+            page.WaitForURLAsync("**/indicator/CQ-IT-ADOPT**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync(".tile[data-indicator='CQ-IT-ADOPT']"));
         await page.WaitForSelectorAsync("body[data-charts='ready']");
         Assert.True(await page.Locator("#trend svg.main-svg").CountAsync() > 0);
         var legend = await page.Locator("#trend .legendtext").AllTextContentsAsync();
@@ -59,8 +60,11 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         var page = await fixture.NewPage();
         await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?lang=zh");
         var before = await page.InnerTextAsync("#headline-value");
-        await page.SelectOptionAsync("#filter-district", "500101");
-        await page.WaitForURLAsync("**district=500101**");
+        // The wait starts with the action and ends at the new document (the next line waits for the charts): on a
+        // busy CI machine the wait for the navigated page's full load event once ran past 30 s.
+        await Task.WhenAll(
+            page.WaitForURLAsync("**district=500101**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.SelectOptionAsync("#filter-district", "500101"));
         await page.WaitForSelectorAsync("body[data-charts='ready']");
         var after = await page.InnerTextAsync("#headline-value");
         Assert.NotEqual(before, after);
@@ -79,8 +83,9 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         var page = await fixture.NewPage();
         await page.GotoAsync(fixture.BaseUrl + "/indicator/YY-NEWPROD?lang=zh");
         Assert.Contains("数据来源", await page.InnerTextAsync("#definition"));
-        await page.ClickAsync("#lang-switch");
-        await page.WaitForURLAsync("**lang=en**");
+        await Task.WhenAll(
+            page.WaitForURLAsync("**lang=en**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync("#lang-switch"));
         await page.WaitForSelectorAsync("body[data-charts='ready']");
         var definition = await page.InnerTextAsync("#definition");
         Assert.Contains("Data source", definition);

@@ -41,7 +41,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPage()
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "zh-CN" });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Generous: a loaded 2-core CI machine once took over 30 s (the default) for a navigation and its charts.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        return page;
     }
 
     public async Task DisposeAsync()
