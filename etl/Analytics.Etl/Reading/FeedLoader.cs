@@ -31,9 +31,8 @@ public static class FeedLoader
         }
 
         var contract = FeedContracts.For(kind);
-        var fallbackAsOf = kind == FeedKind.Registry ? options.AsOf ?? SnapshotDate.FromFileName(path) : null;
-        var context = new ValidationContext(options, path, fallbackAsOf);
-        var validator = CreateValidator(kind, context);
+        var fallbackAsOf = FallbackAsOf(kind, path, options);
+        var validator = CreateValidator(kind, new ValidationContext(options, path, fallbackAsOf));
         var index = options.DetectDuplicates ? new DuplicateIndex() : null;
 
         using var reader = Open(contract, path, options);
@@ -114,6 +113,10 @@ public static class FeedLoader
         _ => new JsonLinesSourceReader(path, contract, options),
     };
 
+    // The registry's snapshot date when its rows lack one: configured, else from the file name.
+    private static DateOnly? FallbackAsOf(FeedKind kind, string path, FeedReadOptions options) =>
+        kind == FeedKind.Registry ? options.AsOf ?? SnapshotDate.FromFileName(path) : null;
+
     private static FeedValidator CreateValidator(FeedKind kind, ValidationContext context) => kind switch
     {
         FeedKind.Registry => new RegistryValidator(context),
@@ -190,8 +193,7 @@ public static class FeedLoader
     private static Dictionary<long, ReadBackRow> ReadBack(FeedKind kind, string path, FeedReadOptions options, HashSet<long> rowRefs)
     {
         var contract = FeedContracts.For(kind);
-        var fallbackAsOf = kind == FeedKind.Registry ? options.AsOf ?? SnapshotDate.FromFileName(path) : null;
-        var validator = CreateValidator(kind, new ValidationContext(options, path, fallbackAsOf));
+        var validator = CreateValidator(kind, new ValidationContext(options, path, FallbackAsOf(kind, path, options)));
         var record = new FeedRecord(contract) { SourceFile = path };
         var found = new Dictionary<long, ReadBackRow>(rowRefs.Count);
         using var reader = Open(contract, path, options);
