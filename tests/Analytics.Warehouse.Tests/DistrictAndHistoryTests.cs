@@ -109,12 +109,12 @@ public sealed class DistrictAndHistoryTests(WarehouseFixture fixture) : IClassFi
     }
 
     [Fact]
-    public void Mart_is_stored_sorted_by_indicator_district_group_size_and_year()
+    public void Mart_is_stored_sorted_by_district_indicator_group_size_and_year()
     {
         var keys = Db.Rows(fixture.Connection, "SELECT indicator_id, district_code, industry_group, size_class, year FROM mart_indicator")
             .Select(r => ((string)r["indicator_id"]!, (string)r["district_code"]!, (string)r["industry_group"]!, (string)r["size_class"]!, ToInt(r["year"])))
             .ToList();
-        var sorted = keys.OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal)
+        var sorted = keys.OrderBy(k => k.Item2, StringComparer.Ordinal).ThenBy(k => k.Item1, StringComparer.Ordinal)
             .ThenBy(k => k.Item3, StringComparer.Ordinal).ThenBy(k => k.Item4, StringComparer.Ordinal).ThenBy(k => k.Item5).ToList();
         Assert.Equal(sorted, keys);
     }

@@ -166,6 +166,29 @@ public sealed class SnapshotPublishTests : IDisposable
     }
 
     [Fact]
+    public void The_published_mart_is_in_series_order_in_small_row_groups_and_keeps_its_comments()
+    {
+        var store = Store();
+
+        var info = store.Publish(TinyBuilds.Marts(6, 30_000));
+
+        Assert.Equal(30_000L, TinyBuilds.ScalarFrom(info.Path, "SELECT count(*) FROM mart_indicator WHERE value = 6"));
+        Assert.Equal(MartLayout.RowGroupSize, Convert.ToInt32(TinyBuilds.ScalarFrom(info.Path,
+            "SELECT max(count) FROM pragma_storage_info('mart_indicator') WHERE column_name = 'value'"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0L, TinyBuilds.ScalarFrom(info.Path, """
+            SELECT count(*) FROM (
+                SELECT district_code < lag(district_code) OVER w
+                       OR (district_code = lag(district_code) OVER w AND year < lag(year) OVER w) AS out_of_order
+                FROM (SELECT *, row_number() OVER () AS position FROM mart_indicator)
+                WINDOW w AS (ORDER BY position))
+            WHERE out_of_order
+            """));
+        Assert.Equal("Indicator values 指标", TinyBuilds.ScalarFrom(info.Path, "SELECT comment FROM duckdb_tables() WHERE table_name = 'mart_indicator'"));
+        Assert.Equal("The indicator value", TinyBuilds.ScalarFrom(info.Path, "SELECT comment FROM duckdb_columns() WHERE table_name = 'mart_indicator' AND column_name = 'value'"));
+        Assert.Equal(6_000L, TinyBuilds.ScalarFrom(info.Path, "SELECT count(*) FROM mart_latest"));
+    }
+
+    [Fact]
     public void A_second_publisher_on_the_same_folder_is_refused_while_the_first_builds()
     {
         var store = Store();

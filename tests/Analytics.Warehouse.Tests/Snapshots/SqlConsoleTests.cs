@@ -74,9 +74,9 @@ public sealed class SqlConsoleTests : IDisposable
 
     [Theory]
     [InlineData("FROM mart_indicator LIMIT 3", 3)]
-    [InlineData("DESCRIBE mart_indicator", 3)]
+    [InlineData("DESCRIBE mart_indicator", 6)]
     [InlineData("SHOW TABLES", 5)]
-    [InlineData("SUMMARIZE mart_indicator", 3)]
+    [InlineData("SUMMARIZE mart_indicator", 6)]
     [InlineData("EXPLAIN SELECT * FROM mart_indicator", 1)]
     [InlineData("VALUES (1), (2)", 2)]
     [InlineData("SELECT 'a; b' AS text; -- trailing comment", 1)]

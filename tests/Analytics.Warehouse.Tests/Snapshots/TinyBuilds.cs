@@ -6,14 +6,14 @@ namespace Analytics.Warehouse.Tests.Snapshots;
 /// <summary>Small stand-ins for the warehouse builder: a dimension, a mart with comments, and builders that fail.</summary>
 internal static class TinyBuilds
 {
-    /// <summary>Builds <c>dim_district</c> (3 rows) and <c>mart_indicator</c> (<paramref name="rows"/> rows whose value is <paramref name="marker"/>).</summary>
+    /// <summary>Builds <c>dim_district</c> (3 rows) and <c>mart_indicator</c> (<paramref name="rows"/> rows with the real mart's series key, in no particular order, whose value is <paramref name="marker"/>).</summary>
     public static Func<DuckDbConnection, BuildResult> Marts(int marker, int rows = 100, params string[] batches) => connection =>
     {
         Execute(connection, $"""
             CREATE TABLE dim_district AS SELECT * FROM (VALUES ('500101', '万州区'), ('500103', '渝中区'), ('430602', '岳阳楼区')) v(district_code, district_name_zh);
             COMMENT ON TABLE dim_district IS 'Districts 区县';
             COMMENT ON COLUMN dim_district.district_code IS 'GB/T 2260 code';
-            CREATE TABLE mart_indicator AS SELECT 'YY2020-01' AS indicator_id, 2018 + (range % 5)::INTEGER AS year, {marker} AS value FROM range({rows});
+            CREATE TABLE mart_indicator AS SELECT 'YY2020-01' AS indicator_id, 2018 + (range % 5)::INTEGER AS year, ['500101', '500103', '430602'][1 + (range // 5 % 3)::INTEGER] AS district_code, 'ALL' AS industry_group, 'ALL' AS size_class, {marker} AS value FROM range({rows});
             COMMENT ON TABLE mart_indicator IS 'Indicator values 指标';
             COMMENT ON COLUMN mart_indicator.value IS 'The indicator value';
             CREATE VIEW mart_latest AS SELECT * FROM mart_indicator WHERE year = 2022;

@@ -238,6 +238,9 @@ public sealed class SnapshotStore
             checkpoint.ExecuteNonQuery();
         }
 
+        token.ThrowIfCancellationRequested();
+        progress?.Report("Rewriting mart_indicator in series order");
+        MartLayout.Apply(files.Building, Options.MemoryLimit, token);
         if (File.Exists(files.Building + ".wal"))
         {
             throw new IOException($"'{files.Building}' still has a write-ahead log after CHECKPOINT and close; another connection in this process may still hold it open. Nothing was published.");

@@ -8,8 +8,8 @@
 --     target^((y − B)/(T − B)) for doubling ratios; the target itself for annual targets;
 --   attainment: measure / target;
 --   status: on_track when measure >= trajectory, at_risk when >= 90% of it, off_track otherwise; NULL without target.
--- Stored sorted by (indicator_id, district_code, industry_group, size_class, year) so a district's series is a
--- zone-map range scan.
+-- Stored in series order, (district_code, indicator_id, industry_group, size_class, year); a published snapshot
+-- rewrites it in 8,192-row groups (Snapshots/MartLayout.cs) so a district's series reads one row group.
 CREATE TABLE mart_indicator AS
 WITH targeted AS (
     SELECT * EXCLUDE (rn) FROM (
@@ -81,4 +81,4 @@ FROM pathed x
 JOIN dim_plan p ON p.plan = x.plan
 LEFT JOIN dim_district d ON d.district_code = x.district_code
 LEFT JOIN dim_industry_group g ON g.plan = x.plan AND g.group_code = x.industry_group
-ORDER BY x.indicator_id, x.district_code, x.industry_group, x.size_class, x.year;
+ORDER BY x.district_code, x.indicator_id, x.industry_group, x.size_class, x.year;

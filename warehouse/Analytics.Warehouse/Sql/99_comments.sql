@@ -260,7 +260,7 @@ COMMENT ON COLUMN indicator_contribution.num IS 'Numerator amount (sum and ratio
 COMMENT ON COLUMN indicator_contribution.den IS 'Denominator amount (ratio-of-sums)';
 COMMENT ON COLUMN indicator_contribution.weight IS 'Survey weight';
 COMMENT ON COLUMN indicator_contribution.flag IS 'Survey answer, 1 or 0';
-COMMENT ON TABLE mart_indicator IS 'Every indicator for every year × district × industry group × size class, with roll-ups (''ALL''), targets, trajectory and status. Sorted by (indicator_id, district_code, industry_group, size_class, year). Districts whose code changed are reported under the current code for every year.';
+COMMENT ON TABLE mart_indicator IS 'Every indicator for every year × district × industry group × size class, with roll-ups (''ALL''), targets, trajectory and status. Sorted by (district_code, indicator_id, industry_group, size_class, year) in 8,192-row groups, so one district''s series reads one row group. Districts whose code changed are reported under the current code for every year.';
 COMMENT ON COLUMN mart_indicator.indicator_id IS 'Indicator id';
 COMMENT ON COLUMN mart_indicator.plan IS 'Plan id';
 COMMENT ON COLUMN mart_indicator.kind IS 'Indicator kind';
