@@ -1,31 +1,26 @@
 using System.Globalization;
-using System.Text;
 using Analytics.Etl.Contracts;
-using ExcelDataReader;
+using Analytics.Etl.Reading.Workbooks;
 
 namespace Analytics.Etl.Reading;
 
 /// <summary>
-/// Excel workbooks through ExcelDataReader (.xlsx and the old .xls). Every sheet is a section: its header is the row,
+/// Excel workbooks: .xlsx streamed from its sheet XML, the old .xls through ExcelDataReader. Every sheet is a section: its header is the row,
 /// among the first <see cref="FeedReadOptions.HeaderSearchRows"/>, that names the most fields, so title rows above it
 /// are skipped. Date cells become ISO dates; numbers are written in their shortest round-trip form (an Excel serial
 /// in a number cell is recognised later by the date reader).
 /// </summary>
 internal sealed class XlsxSourceReader : SourceReader
 {
-    private readonly FileStream stream;
-    private readonly IExcelDataReader reader;
+    private readonly WorkbookRows reader;
     private readonly HeaderMatcher matcher;
     private readonly FeedContract contract;
     private readonly FeedReadOptions options;
-    private readonly Queue<(long Row, object?[] Cells)> pending = new();
+    private readonly Queue<(long Row, WorkbookCell[] Cells)> pending = new();
     private int sheetIndex = -1;
-    private long rowNumber;
     private bool sheetExhausted;
     private string? sheet;
     private bool sawDataSheet;
-
-    static XlsxSourceReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public XlsxSourceReader(string path, FeedContract contract, FeedReadOptions options)
         : base(path)
@@ -45,14 +40,12 @@ internal sealed class XlsxSourceReader : SourceReader
             throw new ExtractRefusedException(path, $"the file is not an Excel workbook (it starts like {what}). Save it as .xlsx, or give a CSV file a .csv name.");
         }
 
-        stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
-            reader = ExcelReaderFactory.CreateReader(stream);
+            reader = WorkbookRows.Open(path, head);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stream.Dispose();
             throw new ExtractRefusedException(path, $"the file cannot be opened as a workbook ({ex.GetType().Name}: {ex.Message}). Re-save it from Excel as .xlsx.", ex);
         }
     }
@@ -70,7 +63,7 @@ internal sealed class XlsxSourceReader : SourceReader
         while (true)
         {
             sheetIndex++;
-            if (sheetIndex > 0 && !Guard(() => reader.NextResult()))
+            if (!Guard(reader.NextSheet))
             {
                 if (!sawDataSheet)
                 {
@@ -80,8 +73,7 @@ internal sealed class XlsxSourceReader : SourceReader
                 return false;
             }
 
-            sheet = reader.Name;
-            rowNumber = 0;
+            sheet = reader.SheetName;
             sheetExhausted = false;
             pending.Clear();
             if (TryFindHeader())
@@ -93,13 +85,20 @@ internal sealed class XlsxSourceReader : SourceReader
 
     public override bool Read(SourceRow row)
     {
-        object?[] cells;
+        ReadOnlySpan<WorkbookCell> cells;
         long number;
         if (pending.Count > 0)
         {
-            (number, cells) = pending.Dequeue();
+            var buffered = pending.Dequeue();
+            number = buffered.Row;
+            cells = buffered.Cells;
         }
-        else if (!NextRow(out number, out cells))
+        else if (NextRow())
+        {
+            number = reader.RowNumber;
+            cells = reader.Cells;
+        }
+        else
         {
             return false;
         }
@@ -120,7 +119,6 @@ internal sealed class XlsxSourceReader : SourceReader
         if (disposing)
         {
             reader.Dispose();
-            stream.Dispose();
         }
     }
 
@@ -128,11 +126,12 @@ internal sealed class XlsxSourceReader : SourceReader
     {
         var best = -1;
         var bestScore = 0;
-        var rows = new List<(long Row, object?[] Cells)>();
+        var rows = new List<(long Row, WorkbookCell[] Cells)>();
         var anyContent = false;
-        for (var i = 0; i < options.HeaderSearchRows && NextRow(out var number, out var cells); i++)
+        for (var i = 0; i < options.HeaderSearchRows && NextRow(); i++)
         {
-            rows.Add((number, cells));
+            var cells = reader.Cells.ToArray();
+            rows.Add((reader.RowNumber, cells));
             var texts = cells.Select(CellText).ToArray();
             anyContent |= texts.Any(t => !string.IsNullOrWhiteSpace(t));
             var score = matcher.Score(texts);
@@ -174,34 +173,17 @@ internal sealed class XlsxSourceReader : SourceReader
 
     private void DrainSheet()
     {
-        while (NextRow(out _, out _))
+        while (NextRow())
         {
         }
     }
 
-    private bool NextRow(out long number, out object?[] cells)
+    private bool NextRow()
     {
-        number = 0;
-        cells = [];
-        if (sheetExhausted || !Guard(() => reader.Read()))
+        if (sheetExhausted || !Guard(reader.NextRow))
         {
             sheetExhausted = true;
             return false;
-        }
-
-        rowNumber++;
-        number = rowNumber;
-        var count = reader.FieldCount;
-        // Trailing empty cells are formatting, not data.
-        while (count > 0 && reader.GetValue(count - 1) is null or "")
-        {
-            count--;
-        }
-
-        cells = new object?[count];
-        for (var i = 0; i < count; i++)
-        {
-            cells[i] = reader.GetValue(i);
         }
 
         return true;
@@ -215,42 +197,40 @@ internal sealed class XlsxSourceReader : SourceReader
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not ExtractRefusedException)
         {
-            throw new ExtractRefusedException(FilePath, $"sheet '{sheet}' cannot be read near row {rowNumber + 1} ({ex.GetType().Name}: {ex.Message}).", ex);
+            throw new ExtractRefusedException(FilePath, $"sheet '{sheet}' cannot be read near row {reader.RowNumber + 1} ({ex.GetType().Name}: {ex.Message}).", ex);
         }
     }
 
-    private static string? CellText(object? cell) => cell switch
+    private static string? CellText(WorkbookCell cell) => cell.Kind switch
     {
-        null => null,
-        string s => s,
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double x => x.ToString("R", CultureInfo.InvariantCulture),
-        bool b => b ? "TRUE" : "FALSE",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => cell.ToString(),
+        WorkbookCellKind.Empty => null,
+        WorkbookCellKind.Text => cell.Text,
+        WorkbookCellKind.Date => cell.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        WorkbookCellKind.Number => cell.Number.ToString("R", CultureInfo.InvariantCulture),
+        _ => cell.Number != 0 ? "TRUE" : "FALSE",
     };
 
-    private static void WriteCell(SourceRow row, object? cell)
+    private static void WriteCell(SourceRow row, WorkbookCell cell)
     {
-        switch (cell)
+        switch (cell.Kind)
         {
-            case null:
+            case WorkbookCellKind.Empty:
                 row.AddField([]);
                 break;
-            case string s:
-                row.AddField(s);
+            case WorkbookCellKind.Text:
+                row.AddField(cell.Text);
                 break;
-            case double x:
+            case WorkbookCellKind.Number:
             {
                 var target = row.BeginField(32);
-                row.CommitField(x.TryFormat(target, out var n, "R", CultureInfo.InvariantCulture) ? n : 0);
+                row.CommitField(cell.Number.TryFormat(target, out var n, "R", CultureInfo.InvariantCulture) ? n : 0);
                 break;
             }
 
-            case DateTime d:
+            case WorkbookCellKind.Date:
             {
                 var target = row.BeginField(10);
-                row.CommitField(d.TryFormat(target, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture) ? n : 0);
+                row.CommitField(cell.Date.TryFormat(target, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture) ? n : 0);
                 break;
             }
 
