@@ -31,6 +31,7 @@ internal sealed class CsvSourceReader : SourceReader
     private long line = 1;
     private char delimiter = ',';
     private bool headerRead;
+    private bool pastHeader;
     private int[] fieldStarts = new int[64];
     private int[] fieldEnds = new int[64];
     private bool[] fieldQuoted = new bool[64];
@@ -100,6 +101,7 @@ internal sealed class CsvSourceReader : SourceReader
         }
 
         Map = matcher.Build(cells, FilePath, null, Warnings);
+        pastHeader = true;
         return true;
     }
 
@@ -290,19 +292,23 @@ internal sealed class CsvSourceReader : SourceReader
             return false;
         }
 
-        var record = rest[..stop];
-        var fieldStart = 0;
-        for (var i = 0; i < record.Length; i++)
+        if (!pastHeader || RowFilter is not { } wanted || wanted(0, line))
         {
-            if (record[i] == delimiter)
+            var record = rest[..stop];
+            var fieldStart = 0;
+            for (var i = 0; i < record.Length; i++)
             {
-                row.AddField(record[fieldStart..i]);
-                fieldStart = i + 1;
+                if (record[i] == delimiter)
+                {
+                    row.AddField(record[fieldStart..i]);
+                    fieldStart = i + 1;
+                }
             }
+
+            row.AddField(record[fieldStart..]);
+            SetRaw(row, start, stop);
         }
 
-        row.AddField(record[fieldStart..]);
-        SetRaw(row, start, stop);
         var terminator = rest[stop] == '\r' && stop + 1 < rest.Length && rest[stop + 1] == '\n' ? 2 : 1;
         line++;
         start += stop + terminator;

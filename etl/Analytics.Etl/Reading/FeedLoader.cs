@@ -197,6 +197,7 @@ public static class FeedLoader
         var record = new FeedRecord(contract) { SourceFile = path };
         var found = new Dictionary<long, ReadBackRow>(rowRefs.Count);
         using var reader = Open(contract, path, options);
+        reader.RowFilter = (sheet, row) => rowRefs.Contains(DuplicateIndex.Ref(sheet, row));
         using var rows = new RowStream(reader, options.ReadAhead);
         while (found.Count < rowRefs.Count && rows.NextSection())
         {

@@ -82,6 +82,11 @@ internal sealed class JsonLinesSourceReader : SourceReader
 
         row.Reset(line, contract.Fields.Count);
         line++;
+        if (RowFilter is { } wanted && !wanted(0, row.RowNumber))
+        {
+            return true;
+        }
+
         var bytes = buffer.AsSpan(from, length);
         if (total > length)
         {

@@ -33,6 +33,12 @@ internal abstract class SourceReader : IDisposable
     /// </summary>
     public bool CopiesRaw { get; set; }
 
+    /// <summary>
+    /// When set, the rows it turns down (by sheet index and row number) may come back with no fields and no raw text:
+    /// a read-back of a few rows need not parse the others. Rows are still counted and numbered as usual.
+    /// </summary>
+    public Func<int, long, bool>? RowFilter { get; set; }
+
     /// <summary>Warnings about the file's shape (unknown columns, skipped sheets).</summary>
     public List<string> Warnings { get; } = [];
 

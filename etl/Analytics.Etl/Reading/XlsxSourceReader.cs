@@ -93,7 +93,7 @@ internal sealed class XlsxSourceReader : SourceReader
             number = buffered.Row;
             cells = buffered.Cells;
         }
-        else if (NextRow())
+        else if (NextRow(RowFilter is { } wanted ? number => wanted(sheetIndex, number) : null))
         {
             number = reader.RowNumber;
             cells = reader.Cells;
@@ -178,9 +178,9 @@ internal sealed class XlsxSourceReader : SourceReader
         }
     }
 
-    private bool NextRow()
+    private bool NextRow(Func<long, bool>? parse = null)
     {
-        if (sheetExhausted || !Guard(reader.NextRow))
+        if (sheetExhausted || !Guard(() => reader.NextRow(parse)))
         {
             sheetExhausted = true;
             return false;

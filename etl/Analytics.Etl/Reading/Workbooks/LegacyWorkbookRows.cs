@@ -40,7 +40,7 @@ internal sealed class LegacyWorkbookRows : WorkbookRows
         return reader.NextResult();
     }
 
-    public override bool NextRow()
+    public override bool NextRow(Func<long, bool>? parse = null)
     {
         if (!reader.Read())
         {

@@ -30,8 +30,11 @@ internal abstract class WorkbookRows : IDisposable
     /// <summary>Moves to the first sheet, then to each next one; false after the last.</summary>
     public abstract bool NextSheet();
 
-    /// <summary>Moves to the next row of the current sheet; false at its end.</summary>
-    public abstract bool NextRow();
+    /// <summary>
+    /// Moves to the next row of the current sheet; false at its end. A row whose number <paramref name="parse"/> turns
+    /// down may be left empty without reading its cells.
+    /// </summary>
+    public abstract bool NextRow(Func<long, bool>? parse = null);
 
     public void Dispose()
     {

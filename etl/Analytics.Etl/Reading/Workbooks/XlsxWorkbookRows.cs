@@ -67,7 +67,7 @@ internal sealed class XlsxWorkbookRows : WorkbookRows
         return true;
     }
 
-    public override bool NextRow()
+    public override bool NextRow(Func<long, bool>? parse = null)
     {
         if (reader is null)
         {
@@ -99,7 +99,15 @@ internal sealed class XlsxWorkbookRows : WorkbookRows
             return true;
         }
 
-        ReadCells();
+        if (parse is null || parse(pendingRow))
+        {
+            ReadCells();
+        }
+        else
+        {
+            SkipCells();
+        }
+
         RowNumber = pendingRow;
         pendingRow = 0;
         return true;
@@ -130,6 +138,21 @@ internal sealed class XlsxWorkbookRows : WorkbookRows
         }
 
         return false;
+    }
+
+    /// <summary>Passes over the row element the reader is on, leaving it on the row's end as <see cref="ReadCells"/> does.</summary>
+    private void SkipCells()
+    {
+        var xml = reader!;
+        if (xml.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = xml.Depth;
+        while (xml.Read() && xml.Depth > depth)
+        {
+        }
     }
 
     /// <summary>Reads the cells of the row element the reader is on, leaving it on the row's end.</summary>
