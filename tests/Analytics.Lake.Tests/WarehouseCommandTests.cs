@@ -36,7 +36,7 @@ public sealed class WarehouseCommandTests : IDisposable
         WarehouseBuild.Builder = (connection, lake, progress, token) =>
         {
             using var command = connection.CreateCommand("""
-                CREATE TABLE mart_indicator AS SELECT 'YY2020-01' AS indicator_id, 2020 + (range % 3)::INTEGER AS year, range::DOUBLE AS value FROM range(30);
+                CREATE TABLE mart_indicator AS SELECT 'YY2020-01' AS indicator_id, 2020 + (range % 3)::INTEGER AS year, '430602' AS district_code, 'ALL' AS industry_group, 'ALL' AS size_class, range::DOUBLE AS value FROM range(30);
                 COMMENT ON TABLE mart_indicator IS 'Indicator values by plan, year and district.';
                 COMMENT ON COLUMN mart_indicator.value IS 'The indicator''s value';
                 """);

@@ -166,6 +166,25 @@ public sealed class SnapshotPublishTests : IDisposable
     }
 
     [Fact]
+    public void A_mart_without_its_series_columns_is_refused_and_the_previous_snapshot_stays_current()
+    {
+        var store = Store();
+        var first = PublishAndAdvance(store, 1);
+        var before = _temp.Entries();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => store.Publish(connection =>
+        {
+            TinyBuilds.Execute(connection, "CREATE TABLE mart_indicator AS SELECT 2 AS value");
+            return new BuildResult(["batch-b"], new Dictionary<string, long> { ["mart_indicator"] = 1 });
+        }));
+
+        Assert.Contains("series order", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("district_code", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Name, store.Current!.Name);
+        Assert.Equal(before, _temp.Entries());
+    }
+
+    [Fact]
     public void The_published_mart_is_in_series_order_in_small_row_groups_and_keeps_its_comments()
     {
         var store = Store();

@@ -30,19 +30,27 @@ internal static class MartLayout
         connection.Open();
         Execute(connection, $"ATTACH {SqlLiteral.Quote(databasePath)} AS warehouse (ROW_GROUP_SIZE {RowGroupSize.ToString(CultureInfo.InvariantCulture)})");
         cancellationToken.ThrowIfCancellationRequested();
-        var comments = Comments(connection);
-        Execute(connection, "BEGIN TRANSACTION");
-        Execute(connection, $"CREATE TABLE warehouse.main.mart_indicator_in_series_order AS SELECT * FROM warehouse.main.mart_indicator ORDER BY {SeriesOrder}");
-        Execute(connection, "DROP TABLE warehouse.main.mart_indicator");
-        Execute(connection, "ALTER TABLE warehouse.main.mart_indicator_in_series_order RENAME TO mart_indicator");
-        foreach (var statement in comments)
+        try
         {
-            Execute(connection, statement);
-        }
+            var comments = Comments(connection);
+            Execute(connection, "BEGIN TRANSACTION");
+            Execute(connection, $"CREATE TABLE warehouse.main.mart_indicator_in_series_order AS SELECT * FROM warehouse.main.mart_indicator ORDER BY {SeriesOrder}");
+            Execute(connection, "DROP TABLE warehouse.main.mart_indicator");
+            Execute(connection, "ALTER TABLE warehouse.main.mart_indicator_in_series_order RENAME TO mart_indicator");
+            foreach (var statement in comments)
+            {
+                Execute(connection, statement);
+            }
 
-        Execute(connection, "COMMIT");
-        Execute(connection, "CHECKPOINT warehouse");
-        Execute(connection, "DETACH warehouse");
+            Execute(connection, "COMMIT");
+            Execute(connection, "CHECKPOINT warehouse");
+            Execute(connection, "DETACH warehouse");
+        }
+        catch (DuckDbException ex)
+        {
+            throw new InvalidOperationException(
+                $"Rewriting mart_indicator in series order ({SeriesOrder}) failed: {ex.Message} The build must produce mart_indicator with these columns.", ex);
+        }
     }
 
     /// <summary>COMMENT ON statements that restore the table's and its columns' comments.</summary>
