@@ -19,23 +19,19 @@ internal static class BuildStep
         var store = new SnapshotStore(snapshotsRoot, options);
         var notes = new List<string>();
         SnapshotInfo? info = null;
-        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+        StepProgress.Run($"Building a warehouse snapshot from {lake.Root}", 0, status =>
+        {
+            var progress = new SynchronousProgress(line =>
             {
-                var task = ctx.AddTask($"Building a warehouse snapshot from {Markup.Escape(lake.Root)}");
-                task.IsIndeterminate = true;
-                var progress = new SynchronousProgress(line =>
+                status.Say("Building: " + line);
+                if (line.StartsWith("Pruned", StringComparison.Ordinal) || line.StartsWith("Kept", StringComparison.Ordinal))
                 {
-                    task.Description = "Building: " + Markup.Escape(line);
-                    if (line.StartsWith("Pruned", StringComparison.Ordinal) || line.StartsWith("Kept", StringComparison.Ordinal))
-                    {
-                        notes.Add(line);
-                    }
-                });
-                info = store.Publish(connection => WarehouseBuild.Builder(connection, lake.Root, progress, token), progress, token);
-                task.Description = $"Published snapshot {info.Name}";
-                task.StopTask();
+                    notes.Add(line);
+                }
             });
+            info = store.Publish(connection => WarehouseBuild.Builder(connection, lake.Root, progress, token), progress, token);
+            status.Say($"Published snapshot {info.Name}");
+        });
 
         Print(info!, notes);
         return info!;

@@ -1,3 +1,18 @@
 using Analytics.Cli;
+using Spectre.Console;
+
+if (Console.IsOutputRedirected)
+{
+    // A log file or a pipe: no colour codes, no live redraws (StepProgress prints plain lines), and lines wide
+    // enough that paths and tables are not wrapped.
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(Console.Out),
+    });
+    AnsiConsole.Console.Profile.Width = 200;
+}
 
 return await AnalyticsCommand.InvokeAsync(args);

@@ -12,22 +12,18 @@ internal static class Steps
     public static DemoManifest Generate(DemoOptions options, CancellationToken token)
     {
         DemoManifest? manifest = null;
-        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+        StepProgress.Run($"Generating demo extracts into {options.OutputDirectory}", 0, status =>
+        {
+            var progress = new SynchronousProgress<DemoProgress>(p =>
             {
-                var task = ctx.AddTask($"Generating demo extracts into {options.OutputDirectory}");
-                task.IsIndeterminate = true;
-                var progress = new Progress<DemoProgress>(p =>
+                if (p.Completed)
                 {
-                    if (p.Completed)
-                    {
-                        task.Description = $"Generated {p.Region} {p.Feed} ({p.Rows:N0} rows)";
-                    }
-                });
-                manifest = DemoGenerator.Generate(options, progress, token);
-                task.Description = "Generated demo extracts";
-                task.StopTask();
+                    status.Say($"Generated {p.Region} {p.Feed} ({p.Rows:N0} rows)");
+                }
             });
+            manifest = DemoGenerator.Generate(options, progress, token);
+            status.Say("Generated demo extracts");
+        });
         return manifest!;
     }
 
@@ -36,15 +32,11 @@ internal static class Steps
         var config = SourcesConfigReader.Load(configPath, variables);
         using var puller = new SourcePuller(new LandingArea(landingRoot));
         PullReport? report = null;
-        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"Pulling {config.Sources.Count} source(s) into {landingRoot}");
-                task.IsIndeterminate = true;
-                report = puller.PullAsync(config, null, token).GetAwaiter().GetResult();
-                task.IsIndeterminate = false;
-                task.Value = task.MaxValue;
-            });
+        StepProgress.Run($"Pulling {config.Sources.Count} source(s) into {landingRoot}", 0, status =>
+        {
+            report = puller.PullAsync(config, null, token).GetAwaiter().GetResult();
+            status.Say($"Pulled {config.Sources.Count} source(s)");
+        });
 
         var table = new Table().Title("Pull").AddColumns("source", "feed", "new", "unchanged", "failed", "bytes landed", "error");
         foreach (var s in report!.Sources)
@@ -65,19 +57,16 @@ internal static class Steps
             .ToList();
         var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.Read, options);
         BatchManifest? manifest = null;
-        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+        StepProgress.Run($"Loading {inputs.Count} landed file(s) into {lakeRoot}", Math.Max(1, inputs.Count), status =>
+        {
+            var progress = new SynchronousProgress<LoadProgress>(p =>
             {
-                var task = ctx.AddTask($"Loading {inputs.Count} landed file(s) into {lakeRoot}", maxValue: Math.Max(1, inputs.Count));
-                var progress = new SynchronousProgress<LoadProgress>(p =>
-                {
-                    task.Description = $"Loading {Markup.Escape(p.File)}";
-                    task.Value = p.Index;
-                });
-                manifest = loader.Load(inputs, progress, token);
-                task.Description = manifest.Status == "nothing_new" ? "Nothing new to load" : $"Loaded batch {manifest.BatchId}";
-                task.Value = task.MaxValue;
+                status.Say($"Loading {p.File} ({p.Index + 1} of {p.Count})");
+                status.Done(p.Index);
             });
+            manifest = loader.Load(inputs, progress, token);
+            status.Say(manifest.Status == "nothing_new" ? "Nothing new to load" : $"Loaded batch {manifest.BatchId}");
+        });
 
         LoadSummary.Print(manifest!);
         return manifest!;

@@ -79,6 +79,17 @@ public sealed class WarehouseCommandTests : IDisposable
     }
 
     [Fact]
+    public void Build_progress_on_a_console_that_cannot_redraw_is_one_plain_line_per_step()
+    {
+        Assert.Equal(ExitCodes.Ok, Build());
+
+        var lines = _output.ToString().Split('\n');
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\[\d\d:\d\d:\d\d\] Building: Rewriting mart_indicator in series order\s*$"));
+        Assert.Single(lines, l => l.Contains("] Published snapshot ", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', _output.ToString());
+    }
+
+    [Fact]
     public void Build_from_an_empty_lake_exits_2_and_says_to_load_first()
     {
         var code = Run("build", "--lake", Path.Combine(_root, "empty-lake"), "--snapshots", Snapshots);
