@@ -5,10 +5,10 @@ using Analytics.Etl.Reading.Workbooks;
 namespace Analytics.Etl.Reading;
 
 /// <summary>
-/// Excel workbooks: .xlsx streamed from its sheet XML, the old .xls through ExcelDataReader. Every sheet is a section: its header is the row,
-/// among the first <see cref="FeedReadOptions.HeaderSearchRows"/>, that names the most fields, so title rows above it
-/// are skipped. Date cells become ISO dates; numbers are written in their shortest round-trip form (an Excel serial
-/// in a number cell is recognised later by the date reader).
+/// Excel workbooks: .xlsx streamed from its sheet XML, the old .xls through ExcelDataReader. Every sheet is a section:
+/// its header is the row, among the first <see cref="FeedReadOptions.HeaderSearchRows"/>, that names the most fields,
+/// so title rows above it are skipped. Date cells become ISO dates; numbers are written in their shortest round-trip
+/// form (an Excel serial in a number cell is recognised later by the date reader).
 /// </summary>
 internal sealed class XlsxSourceReader : SourceReader
 {

@@ -111,7 +111,7 @@ public sealed class WorkbookRowsTests : IDisposable
                 var rows = new List<(long, WorkbookCell[])>();
                 while (workbook.NextRow())
                 {
-                    rows.Add((workbook.RowNumber, workbook.CellsArray()));
+                    rows.Add((workbook.RowNumber, workbook.Cells.ToArray()));
                 }
 
                 sheets.Add((workbook.SheetName, rows));

@@ -17,9 +17,6 @@ internal abstract class WorkbookRows : IDisposable
     /// <summary>Cells of the current row up to its last non-empty one.</summary>
     public ReadOnlySpan<WorkbookCell> Cells => cells.AsSpan(0, CellCount);
 
-    /// <summary>A copy of <see cref="Cells"/>.</summary>
-    public WorkbookCell[] CellsArray() => Cells.ToArray();
-
     /// <summary>How many cells <see cref="Cells"/> holds.</summary>
     protected int CellCount { get; private set; }
 
