@@ -77,11 +77,13 @@ public sealed class DuckDbConnectionStringBuilder : DbConnectionStringBuilder
 
     /// <summary>
     /// Every DuckDB setting in the connection string, keyed by DuckDB's own (lower-case, underscore) name:
-    /// <c>Access Mode</c> and <c>access_mode</c> are the same setting.
+    /// <c>Access Mode</c> and <c>access_mode</c> are the same setting. In the order DuckDB is given them: by name, except
+    /// that the settings which restrict later ones come last (<c>enable_external_access=false</c> makes DuckDB refuse
+    /// a <c>temp_directory</c>, and <c>lock_configuration=true</c> refuses everything after it).
     /// </summary>
     public IReadOnlyDictionary<string, string> Settings()
     {
-        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var settings = new SortedDictionary<string, string>(SettingOrder.Instance);
         foreach (string key in Keys)
         {
             if (DataSourceKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
@@ -126,5 +128,19 @@ public sealed class DuckDbConnectionStringBuilder : DbConnectionStringBuilder
         {
             this[name] = value;
         }
+    }
+}
+
+/// <summary>Setting names by name, with the restricting settings last (see <see cref="DuckDbConnectionStringBuilder.Settings"/>).</summary>
+internal sealed class SettingOrder : IComparer<string>
+{
+    public static readonly SettingOrder Instance = new();
+
+    private static readonly string[] Last = ["enable_external_access", "lock_configuration"];
+
+    public int Compare(string? x, string? y)
+    {
+        var rank = Array.IndexOf(Last, x).CompareTo(Array.IndexOf(Last, y));
+        return rank != 0 ? rank : string.CompareOrdinal(x, y);
     }
 }
