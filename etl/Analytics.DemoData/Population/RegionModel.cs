@@ -1,5 +1,5 @@
 using Analytics.DemoData.Randomness;
-using Analytics.Etl.Reference;
+using Analytics.Reference;
 
 namespace Analytics.DemoData.Population;
 

@@ -1,4 +1,4 @@
-using Analytics.Etl.Reference;
+using Analytics.Reference;
 
 namespace Analytics.DemoData.Population;
 

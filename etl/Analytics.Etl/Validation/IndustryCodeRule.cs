@@ -1,6 +1,6 @@
 using Analytics.Etl.Contracts;
 using Analytics.Etl.Normalising;
-using Analytics.Etl.Reference;
+using Analytics.Reference;
 
 namespace Analytics.Etl.Validation;
 

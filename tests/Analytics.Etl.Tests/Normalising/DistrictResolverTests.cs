@@ -1,5 +1,5 @@
 using Analytics.Etl.Normalising;
-using Analytics.Etl.Reference;
+using Analytics.Reference;
 using Outcome = Analytics.Etl.Normalising.DistrictResolver.Outcome;
 
 namespace Analytics.Etl.Tests.Normalising;

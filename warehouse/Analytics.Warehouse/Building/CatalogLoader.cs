@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
-using Analytics.Etl.Reference;
+using Analytics.Reference;
 
 namespace Analytics.Warehouse.Building;
 

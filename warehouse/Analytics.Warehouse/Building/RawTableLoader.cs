@@ -1,5 +1,5 @@
-using Analytics.Etl.Reference;
 using Analytics.DuckDb;
+using Analytics.Reference;
 
 namespace Analytics.Warehouse.Building;
 

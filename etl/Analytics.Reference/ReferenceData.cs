@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 
-namespace Analytics.Etl.Reference;
+namespace Analytics.Reference;
 
 /// <summary>
 /// The public facts the product uses (GB/T 2260 divisions of the two seed regions, GB/T 4754-2017 codes, the plans'
@@ -39,7 +39,7 @@ public sealed class ReferenceData
     public static string ReadEmbeddedText(string fileName)
     {
         var assembly = typeof(ReferenceData).Assembly;
-        using var stream = assembly.GetManifestResourceStream("Analytics.Etl.Reference." + fileName)
+        using var stream = assembly.GetManifestResourceStream("Analytics.Reference." + fileName)
             ?? throw new FileNotFoundException($"Reference file '{fileName}' is not embedded in {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

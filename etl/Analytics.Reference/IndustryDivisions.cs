@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Reference;
+namespace Analytics.Reference;
 
 /// <summary>
 /// The 97 divisions (大类) of GB/T 4754-2017 and the section (门类) each belongs to. industries.csv lists only the

@@ -1,6 +1,6 @@
-using Analytics.Etl.Reference;
+using Analytics.Reference;
 
-namespace Analytics.Etl.Tests.Reference;
+namespace Analytics.Reference.Tests;
 
 public class IndustryDivisionsTests
 {

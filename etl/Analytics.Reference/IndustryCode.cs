@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Reference;
+namespace Analytics.Reference;
 
 /// <summary>A GB/T 4754-2017 entry: a section (门类, a letter), a division (大类, 2 digits) or a group (中类, 3 digits).</summary>
 /// <param name="Level">section, division or group.</param>

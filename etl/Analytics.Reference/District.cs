@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Reference;
+namespace Analytics.Reference;
 
 /// <summary>
 /// A county-level division (区县) with its GB/T 2260 code. Counties that became districts keep their old code until

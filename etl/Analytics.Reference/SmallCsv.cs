@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Analytics.Etl.Reference;
+namespace Analytics.Reference;
 
 /// <summary>
 /// Reads the small catalog and reference CSV files the warehouse owns: a header row, comma-separated fields, double
