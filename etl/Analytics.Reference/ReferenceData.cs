@@ -5,7 +5,8 @@ namespace Analytics.Reference;
 
 /// <summary>
 /// The public facts the product uses (GB/T 2260 divisions of the two seed regions, GB/T 4754-2017 codes, the plans'
-/// industry groups), read from CSV files embedded in this assembly. The project owns these copies.
+/// industry groups), read from CSV files embedded in this assembly. The project owns these copies. The SME size
+/// thresholds, embedded beside them, are read by <see cref="SizeClassRules"/>.
 /// </summary>
 public sealed class ReferenceData
 {
@@ -35,7 +36,7 @@ public sealed class ReferenceData
     /// <summary>Each plan's industry groups.</summary>
     public IReadOnlyList<PolicyIndustryGroup> PolicyIndustryGroups { get; }
 
-    /// <summary>The raw text of one embedded reference file (districts.csv, industries.csv, policy-industry-groups.csv).</summary>
+    /// <summary>The raw text of one embedded reference file (districts.csv, industries.csv, policy-industry-groups.csv, size_class_rules.csv).</summary>
     public static string ReadEmbeddedText(string fileName)
     {
         var assembly = typeof(ReferenceData).Assembly;
@@ -65,9 +66,12 @@ public sealed class ReferenceData
     private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>Rows of one reference CSV as column → value maps.</summary>
-    internal static IEnumerable<Dictionary<string, string>> ParseCsv(string text)
+    internal static IEnumerable<Dictionary<string, string>> ParseCsv(string text) => ParseCsv(text, "reference CSV");
+
+    /// <summary>Rows of one reference CSV as column → value maps; <paramref name="sourceName"/> names the file in errors.</summary>
+    internal static IEnumerable<Dictionary<string, string>> ParseCsv(string text, string sourceName)
     {
-        var (header, rows) = SmallCsv.Parse(text, "reference CSV");
+        var (header, rows) = SmallCsv.Parse(text, sourceName);
         foreach (var fields in rows)
         {
             var row = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -5,9 +5,9 @@ using Analytics.Reference;
 namespace Analytics.Warehouse.Building;
 
 /// <summary>
-/// Puts the reference data (the ETL's embedded GB/T 2260 and GB/T 4754 copies, reused rather than duplicated) and the
-/// warehouse's own catalog (plans, size-class rules, recognition types, indicators, targets) into raw tables that the
-/// SQL steps type and comment. Raw tables are dropped at the end of the build.
+/// Puts the shared reference data (Analytics.Reference's embedded GB/T 2260 and GB/T 4754 copies and SME size-class
+/// rules, reused rather than duplicated) and the warehouse's own catalog (plans, size classes, recognition types,
+/// indicators, targets) into raw tables that the SQL steps type and comment. Raw tables are dropped at the end of the build.
 /// </summary>
 internal static class CatalogLoader
 {
@@ -16,7 +16,6 @@ internal static class CatalogLoader
     [
         ("plans.csv", "cat_raw_plans"),
         ("size_classes.csv", "cat_raw_size_classes"),
-        ("size_class_rules.csv", "cat_raw_size_class_rules"),
         ("recognition_types.csv", "cat_raw_recognition_types"),
         ("indicators.csv", "cat_raw_indicators"),
         ("targets.csv", "cat_raw_targets"),
@@ -30,6 +29,8 @@ internal static class CatalogLoader
         RawTableLoader.LoadCsv(
             connection, "ref_raw_policy_groups", ReferenceData.ReadEmbeddedText("policy-industry-groups.csv"), "policy-industry-groups.csv");
         RawTableLoader.Load(connection, "ref_raw_divisions", ["division_code", "section_code", "name_zh"], Divisions());
+        RawTableLoader.LoadCsv(
+            connection, "cat_raw_size_class_rules", ReferenceData.ReadEmbeddedText(SizeClassRules.FileName), SizeClassRules.FileName);
 
         foreach (var (file, table) in CatalogFiles)
         {
@@ -39,7 +40,7 @@ internal static class CatalogLoader
         LoadIndicatorSql(connection);
     }
 
-    /// <summary>All 97 GB/T 4754-2017 divisions with their sections, from the ETL's table.</summary>
+    /// <summary>All 97 GB/T 4754-2017 divisions with their sections, from the shared reference table.</summary>
     private static IEnumerable<string?[]> Divisions()
     {
         for (var division = 1; division <= IndustryDivisions.Count; division++)

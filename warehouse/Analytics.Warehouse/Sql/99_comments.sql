@@ -73,7 +73,7 @@ COMMENT ON COLUMN dim_size_class.size_class IS 'Size class';
 COMMENT ON COLUMN dim_size_class.name_en IS 'English';
 COMMENT ON COLUMN dim_size_class.is_sme IS 'Whether the class is an SME (中型, 小型, 微型)';
 COMMENT ON COLUMN dim_size_class.sort_order IS 'Display order';
-COMMENT ON TABLE ref_size_class_rule IS 'SME size thresholds of 工信部联企业〔2011〕300号 as a table of rules (Catalog/size_class_rules.csv). Large: at or above every large_* figure given; medium: at or above every medium_* figure; small: every small_*; micro otherwise. Employees in persons, revenue and assets in 万元.';
+COMMENT ON TABLE ref_size_class_rule IS 'SME size thresholds of 工信部联企业〔2011〕300号 as a table of rules (size_class_rules.csv, shared in etl/Analytics.Reference). Large: at or above every large_* figure given; medium: at or above every medium_* figure; small: every small_*; micro otherwise. Employees in persons, revenue and assets in 万元.';
 COMMENT ON COLUMN ref_size_class_rule.rule_id IS 'Rule id';
 COMMENT ON COLUMN ref_size_class_rule.sector_zh IS 'Sector';
 COMMENT ON COLUMN ref_size_class_rule.sector_en IS 'Sector in English';
