@@ -3,8 +3,9 @@ using System.Text;
 namespace Analytics.Reference;
 
 /// <summary>
-/// Reads the small catalog and reference CSV files the warehouse owns: a header row, comma-separated fields, double
-/// quotes around fields that hold commas or quotes (a quote inside is doubled), no line breaks inside fields.
+/// Reads the small reference and catalog CSV files the product owns (here and in the warehouse): a header row,
+/// comma-separated fields, double quotes around fields that hold commas or quotes (a quote inside is doubled), no line
+/// breaks inside fields.
 /// </summary>
 public static class SmallCsv
 {
