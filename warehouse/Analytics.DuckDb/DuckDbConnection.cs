@@ -191,6 +191,22 @@ public sealed class DuckDbConnection : DbConnection
     /// <summary>Quotes an identifier for DuckDB SQL (<c>"name"</c>, doubling inner quotes).</summary>
     public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>
+    /// <paramref name="text"/> as a single-quoted SQL literal, inner quotes doubled: for the few places DuckDB takes no
+    /// parameter (<c>COPY … TO</c>, <c>ATTACH</c>), and only for text the program chose (file paths, names).
+    /// </summary>
+    /// <exception cref="ArgumentException">The text holds a NUL character (DuckDB's C API would cut the statement there).</exception>
+    public static string QuoteLiteral(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A SQL literal cannot hold a NUL character.", nameof(text));
+        }
+
+        return "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    }
+
     /// <inheritdoc />
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
     {

@@ -265,6 +265,13 @@ public sealed class DuckDbDataReader : DbDataReader
         return s.Length > 0 ? s[0] : throw new InvalidCastException("The string is empty; it has no character.");
     }
 
+    /// <summary>
+    /// A VARCHAR's UTF-8 bytes (or a BLOB's bytes) straight from DuckDB's vector, without decoding or copying: valid
+    /// until the next <see cref="Read"/>. For writers that pass text on as UTF-8 (CSV, JSON) and for huge values.
+    /// </summary>
+    /// <exception cref="InvalidCastException">The column is not VARCHAR or BLOB.</exception>
+    public ReadOnlySpan<byte> GetUtf8(int ordinal) => NotNull(ordinal).GetBytes(_row);
+
     /// <inheritdoc />
     public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length)
     {

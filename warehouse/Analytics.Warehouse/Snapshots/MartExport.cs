@@ -34,7 +34,7 @@ internal static class MartExport
 
             // COPY takes no parameters; the path is ours (the snapshot folder) and quoted as a literal.
             using var copy = connection.CreateCommand(
-                $"COPY (SELECT * FROM {DuckDbConnection.QuoteIdentifier(mart)}) TO {SqlLiteral.Quote(Path.Combine(folder, file))} (FORMAT parquet, COMPRESSION zstd)");
+                $"COPY (SELECT * FROM {DuckDbConnection.QuoteIdentifier(mart)}) TO {DuckDbConnection.QuoteLiteral(Path.Combine(folder, file))} (FORMAT parquet, COMPRESSION zstd)");
             copy.ExecuteNonQueryAsync(token).GetAwaiter().GetResult();
             files.Add(file);
         }
