@@ -18,7 +18,6 @@ builder.Services.AddHostedService<SnapshotWatcher>();
 builder.Services.AddScoped<Warehouse>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<UiContext>();
-builder.Services.AddSingleton<SqlAuditLog>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<SnapshotProblemHandler>();
@@ -34,6 +33,7 @@ app.UseSecurityHeaders();
 app.UseRequestCulture();
 app.UseStaticFiles();
 app.UseAntiforgery();
+app.UseMiddleware<SqlRequestGate>();
 
 app.MapOpenApi();
 app.MapPlans();
@@ -43,7 +43,12 @@ app.MapDataStatus();
 app.MapSqlConsole();
 app.MapRazorComponents<App>();
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    // Start the SQL workers now, so the first console query finds one ready.
+    _ = app.Services.GetRequiredService<SqlConsoleRunner>();
+    StartupBanner.Print(app);
+});
 app.Run();
 
 /// <summary>The web application (public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>).</summary>

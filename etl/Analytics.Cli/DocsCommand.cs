@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.DuckDb;
+using Analytics.Snapshots;
 using Analytics.Warehouse.Snapshots;
 using Spectre.Console;
 
@@ -18,11 +19,10 @@ internal static class DocsCommand
         };
         dictionary.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
         {
-            var file = SnapshotStore.ResolveSnapshotFile(parse.GetValue(snapshot)!);
+            var file = SnapshotResolver.Resolve(parse.GetValue(snapshot)!);
             IReadOnlyList<CatalogObject> objects;
-            using (var connection = new DuckDbConnection(SnapshotStore.ReadOnlyConnectionString(file)))
+            using (var connection = SnapshotConnections.OpenReadOnly(file))
             {
-                connection.Open();
                 objects = CatalogDescription.Read(connection);
             }
 

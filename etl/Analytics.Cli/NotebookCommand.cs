@@ -65,7 +65,7 @@ internal static class NotebookCommand
                 AnsiConsole.MarkupLine("[yellow]Cancelled. Nothing was written.[/]");
                 return ExitCodes.Cancelled;
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Data.Common.DbException or Analytics.Snapshots.SnapshotNotFoundException)
             {
                 AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.Usage;

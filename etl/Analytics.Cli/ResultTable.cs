@@ -1,23 +1,25 @@
 using System.Globalization;
-using Analytics.Warehouse.SqlConsole;
+using Analytics.Snapshots.Pool;
+using Analytics.Snapshots.Results;
+using Analytics.Snapshots.Sql;
 using Spectre.Console;
 
 namespace Analytics.Cli;
 
-/// <summary>A query result as a Spectre.Console table, with a line saying how many rows and whether the cap cut them.</summary>
+/// <summary>A query result as a Spectre.Console table, with a line saying how many rows and whether a cap cut them.</summary>
 internal static class ResultTable
 {
-    public static void Write(QueryResult result, int maxRows)
+    public static void Write(TableResult result, SqlRunResult run, SqlLimits limits)
     {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in result.Columns)
         {
-            table.AddColumn(new TableColumn($"{Markup.Escape(column.Name)}\n[grey]{Markup.Escape(column.TypeName)}[/]"));
+            table.AddColumn(new TableColumn($"{Markup.Escape(column.Name)}\n[grey]{Markup.Escape(column.Type)}[/]"));
         }
 
         foreach (var row in result.Rows)
         {
-            table.AddRow(row.Select(v => v is null ? "[grey]NULL[/]" : Markup.Escape(ValueText.Format(v))).ToArray());
+            table.AddRow(row.Select(v => v is null ? "[grey]NULL[/]" : Markup.Escape(v)).ToArray());
         }
 
         if (result.Columns.Count > 0)
@@ -25,15 +27,21 @@ internal static class ResultTable
             AnsiConsole.Write(table);
         }
 
-        AnsiConsole.MarkupLine(Summary(result, maxRows));
+        AnsiConsole.MarkupLine(Summary(result, run, limits));
     }
 
-    public static string Summary(QueryResult result, int maxRows)
+    public static string Summary(TableResult result, SqlRunResult run, SqlLimits limits)
     {
         var rows = result.Rows.Count.ToString("N0", CultureInfo.InvariantCulture);
-        var ms = result.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture);
-        return result.Truncated
-            ? $"[yellow]{rows} rows shown — the result has more and was capped at --max-rows {maxRows.ToString(CultureInfo.InvariantCulture)}; narrow the query or raise the cap.[/] [grey]({ms} ms)[/]"
-            : $"[grey]{rows} row(s) in {ms} ms[/]";
+        var ms = run.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture);
+        var cap = result.Truncation switch
+        {
+            Truncation.Rows => $"--max-rows {limits.MaxRows.ToString(CultureInfo.InvariantCulture)}",
+            _ => $"--max-bytes {SqlMessages.Size(limits.MaxBytes)}",
+        };
+        var cut = result.CellsCut ? (SqlSession.Chinese ? "（过长的值已截短，以 … 结尾）" : " (long values are shortened, ending in …)") : "";
+        return result.Truncation == Truncation.None
+            ? $"[grey]{(SqlSession.Chinese ? $"{rows} 行，用时 {ms} 毫秒" : $"{rows} row(s) in {ms} ms")}{Markup.Escape(cut)}[/]"
+            : $"[yellow]{Markup.Escape(SqlMessages.Truncated(result.Truncation, result.Rows.Count, cap, SqlSession.Chinese))}[/][grey]{Markup.Escape(cut)} ({ms} ms)[/]";
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Analytics.Warehouse.Snapshots;
-using Analytics.Warehouse.SqlConsole;
+using Analytics.Snapshots;
+using Analytics.Snapshots.Sql;
+using Spectre.Console;
 
 namespace Analytics.Cli;
 
@@ -15,38 +16,48 @@ internal static class SqlCommand
         format.AcceptOnlyFromAmong(SqlOutput.Formats);
         var output = new Option<string?>("--out") { Description = "Write the result to this file (.csv, .json, .parquet) instead of printing it." };
         var maxRows = new Option<int>("--max-rows") { Description = "Most rows to return; more are cut and a warning says so (not applied to Parquet files).", DefaultValueFactory = _ => 10_000 };
-        var timeout = new Option<int>("--timeout") { Description = "Time limit of a query in seconds.", DefaultValueFactory = _ => 30 };
+        var maxBytes = new Option<long>("--max-bytes") { Description = "Most bytes of a result (256 MB by default): a printed or CSV/JSON result stops before the row that would pass it, a Parquet file over it is not written.", DefaultValueFactory = _ => 256L * 1024 * 1024 };
+        var timeout = new Option<int>("--timeout") { Description = "Time limit of a query, writing its result included, in seconds.", DefaultValueFactory = _ => 30 };
+        var memory = new Option<string>("--memory-limit") { Description = "DuckDB memory_limit of the query's engine (the worker process may use about three times as much in all).", DefaultValueFactory = _ => "1GB" };
+        var audit = new Option<string?>("--audit-log") { Description = "The SQL audit log (default: $ANALYTICS_SQL_AUDIT_LOG, else logs/sql-audit.jsonl in the snapshot's data folder)." };
         maxRows.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--max-rows must be at least 1."); } });
+        maxBytes.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1024) { r.AddError("--max-bytes must be at least 1024."); } });
         timeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--timeout must be at least 1 second."); } });
-        var command = new Command("sql", "Query a warehouse snapshot read-only: print a table, or write CSV, JSON or Parquet. Writes, COPY, ATTACH, INSTALL/LOAD, SET, file reads and several statements at once are refused (exit code 7).")
+        var command = new Command("sql", "Query a warehouse snapshot read-only, in a separate worker process with memory, time and size limits: print a table, or write CSV, JSON or Parquet. Writes, COPY, ATTACH, INSTALL/LOAD, SET, file reads, functions that change or disclose the server, and several statements at once are refused (exit code 7). Every query is written to the audit log.")
         {
-            query, snapshot, format, output, maxRows, timeout,
+            query, snapshot, format, output, maxRows, maxBytes, timeout, memory, audit,
         };
         command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
         {
             var outPath = parse.GetValue(output);
             var chosen = SqlOutput.Choose(parse.GetValue(format), outPath);
-            if (chosen == "parquet" && outPath is null)
+            if (chosen == Snapshots.Results.ResultFormat.Parquet && outPath is null)
             {
                 throw new CliFailure(ExitCodes.Usage, "--format parquet writes a file: add --out <file>.parquet.");
             }
 
-            var file = SnapshotStore.ResolveSnapshotFile(parse.GetValue(snapshot)!);
-            var options = new SqlConsoleOptions { MaxRows = parse.GetValue(maxRows), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
-            var sink = new SqlOutput(chosen, outPath, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            using var console = SqlConsole.Open(file, options);
             var text = parse.GetValue(query);
-            if (text is null)
+            if (text is null && outPath is not null)
             {
-                if (outPath is not null)
-                {
-                    throw new CliFailure(ExitCodes.Usage, "--out needs a query: analytics sql \"SELECT …\" --out <file>.");
-                }
-
-                return new SqlRepl(console, sink, Console.In, SqlRepl.DefaultHistoryPath()).Run(token);
+                throw new CliFailure(ExitCodes.Usage, "--out needs a query: analytics sql \"SELECT …\" --out <file>.");
             }
 
-            sink.Run(console, text == "-" ? Console.In.ReadToEnd() : text, token);
+            var snapshotArgument = parse.GetValue(snapshot)!;
+            var file = SnapshotResolver.Resolve(snapshotArgument);
+            var limits = new SqlLimits(parse.GetValue(maxRows), parse.GetValue(maxBytes), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(memory)!);
+            var sink = new SqlOutput(chosen, outPath, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            using var session = new SqlSession(file, limits, parse.GetValue(audit) ?? SqlSession.DefaultAuditLog(snapshotArgument));
+            if (text is null)
+            {
+                return new SqlRepl(session, sink, Console.In, SqlRepl.DefaultHistoryPath()).Run(token);
+            }
+
+            if (sink.Run(session, text == "-" ? Console.In.ReadToEnd() : text, token) is { } problem)
+            {
+                AnsiConsole.MarkupLine($"[red]{SqlSession.Label(problem)}:[/] {Markup.Escape(SqlSession.Describe(problem))}");
+                return SqlSession.ExitCodeOf(problem);
+            }
+
             return ExitCodes.Ok;
         }, ExitCodes.QueryFailed)));
         return command;

@@ -1,85 +1,106 @@
-using System.Text;
-using Analytics.Warehouse.SqlConsole;
+using Analytics.Snapshots.Pool;
+using Analytics.Snapshots.Results;
+using Analytics.Snapshots.Sql;
 using Spectre.Console;
 
 namespace Analytics.Cli;
 
-/// <summary>How <c>analytics sql</c> prints or saves a result: a table on the console, or CSV/JSON/Parquet.</summary>
-internal sealed record SqlOutput(string Format, string? OutPath, TextWriter Output, TextWriter Error)
+/// <summary>How <c>analytics sql</c> prints or saves a result: a table on the terminal, CSV or JSON on standard output, or a file.</summary>
+internal sealed record SqlOutput(ResultFormat Format, string? OutPath, TextWriter Output, TextWriter Error)
 {
     public static readonly string[] Formats = ["table", "csv", "json", "parquet"];
 
     /// <summary>The format asked for, else the one --out's extension names, else a table.</summary>
-    public static string Choose(string? format, string? outPath)
+    public static ResultFormat Choose(string? format, string? outPath)
     {
         if (format is not null)
         {
-            return format;
+            return Enum.Parse<ResultFormat>(format, ignoreCase: true);
         }
 
         return Path.GetExtension(outPath ?? "").ToLowerInvariant() switch
         {
-            "" when outPath is null => "table",
-            ".csv" => "csv",
-            ".json" => "json",
-            ".parquet" => "parquet",
+            "" when outPath is null => ResultFormat.Table,
+            ".csv" => ResultFormat.Csv,
+            ".json" => ResultFormat.Json,
+            ".parquet" => ResultFormat.Parquet,
             _ => throw new CliFailure(ExitCodes.Usage, $"Cannot tell the format of --out '{outPath}' from its extension; add --format csv, json or parquet."),
         };
     }
 
-    /// <summary>Runs <paramref name="sql"/> on <paramref name="console"/> and writes its result.</summary>
-    public void Run(SqlConsole console, string sql, CancellationToken token)
+    /// <summary>Copies a UTF-8 result file to <see cref="Output"/> in chunks (a JSON document gets a closing line end).</summary>
+    private void CopyText(string path)
     {
-        if (Format == "parquet")
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            var rows = console.ExportParquet(sql, OutPath!, token);
-            AnsiConsole.MarkupLine($"Wrote {rows:N0} row(s) to [bold]{Markup.Escape(Path.GetFullPath(OutPath!))}[/] (Parquet, zstd).");
-            return;
+            Output.Write(buffer, 0, read);
         }
 
-        var result = console.Run(sql, token);
-        switch (Format)
+        if (Format == ResultFormat.Json)
         {
-            case "table":
-                ResultTable.Write(result, console.Options.MaxRows);
-                return;
-            case "csv" or "json" when OutPath is not null:
-                using (var file = new FileStream(Path.GetFullPath(OutPath), FileMode.Create, FileAccess.Write))
-                {
-                    WriteTo(result, file);
-                }
-
-                AnsiConsole.MarkupLine($"Wrote {result.Rows.Count:N0} row(s) to [bold]{Markup.Escape(Path.GetFullPath(OutPath))}[/] ({Format}).");
-                break;
-            default:
-                using (var buffer = new MemoryStream())
-                {
-                    WriteTo(result, buffer);
-                    Output.Write(new UTF8Encoding(false).GetString(buffer.ToArray()));
-                    Output.Flush();
-                }
-
-                break;
+            Output.WriteLine();
         }
 
-        if (result.Truncated)
-        {
-            // To stderr, so that piped CSV or JSON stays clean.
-            Error.WriteLine($"warning: the result was capped at --max-rows {console.Options.MaxRows}; narrow the query or raise the cap.");
-        }
+        Output.Flush();
     }
 
-    private void WriteTo(QueryResult result, Stream stream)
+    /// <summary>Runs <paramref name="sql"/> in <paramref name="session"/> and writes its result; the problem when it gave none.</summary>
+    public SqlProblem? Run(SqlSession session, string sql, CancellationToken token)
     {
-        if (Format == "json")
+        if (Format == ResultFormat.Table && OutPath is null)
         {
-            ResultJson.Write(result, stream);
-            stream.WriteByte((byte)'\n');
-            return;
+            var shown = session.Run(sql, ResultFormat.Table, null, byteOrderMark: false, token);
+            if (shown.Table is { } table)
+            {
+                ResultTable.Write(table, shown, session.Limits);
+            }
+
+            return shown.Problem;
         }
 
-        // A BOM in CSV files so that Excel reads the Chinese names as UTF-8; none on standard output (pipes).
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: OutPath is not null), leaveOpen: true);
-        ResultCsv.Write(result, writer);
+        // Files are written beside their target and renamed into place: a failed query never leaves half a file.
+        var target = OutPath is null ? null : Path.GetFullPath(OutPath);
+        var partial = target is null
+            ? session.TemporaryOutput("." + Format.ToString().ToLowerInvariant())
+            : Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N")[..8] + ".partial");
+        if (target is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        }
+
+        try
+        {
+            var result = session.Run(sql, Format, partial, byteOrderMark: target is not null && Format == ResultFormat.Csv, token);
+            if (result.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            if (target is not null)
+            {
+                File.Move(partial, target, overwrite: true);
+                AnsiConsole.MarkupLine($"Wrote {result.Rows:N0} row(s), {Markup.Escape(SqlMessages.Size(result.Bytes))}, to [bold]{Markup.Escape(target)}[/] ({Format.ToString().ToLowerInvariant()}).");
+            }
+            else
+            {
+                CopyText(partial);
+            }
+
+            if (result.Truncation != Truncation.None)
+            {
+                // To standard error, so that piped CSV or JSON stays clean.
+                var cap = result.Truncation == Truncation.Rows ? $"--max-rows {session.Limits.MaxRows}" : $"--max-bytes {SqlMessages.Size(session.Limits.MaxBytes)}";
+                Error.WriteLine("warning: " + SqlMessages.Truncated(result.Truncation, result.Rows, cap, SqlSession.Chinese));
+            }
+
+            return null;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Analytics.DuckDb;
-using Analytics.Warehouse.SqlConsole;
+using Analytics.Snapshots.Results;
+using Analytics.Snapshots.Sql;
 using Spectre.Console;
 
 namespace Analytics.Cli;
@@ -8,13 +9,14 @@ namespace Analytics.Cli;
 /// <summary>
 /// The <c>analytics sql</c> prompt: statements may span lines and run at <c>;</c>; <c>.tables</c>, <c>.schema &lt;t&gt;</c>,
 /// <c>.history</c>, <c>.help</c>, <c>.quit</c>. Each statement run is appended to the history file
-/// (<c>~/.analytics_sql_history</c>, or <c>$ANALYTICS_SQL_HISTORY</c>). Lines are read with plain
-/// <see cref="TextReader.ReadLine"/>: no arrow-key editing.
+/// (<c>~/.analytics_sql_history</c>, or <c>$ANALYTICS_SQL_HISTORY</c>). Every query, the dot commands' included, runs
+/// in the session's SQL worker and is audited. Lines are read with plain <see cref="TextReader.ReadLine"/>: no
+/// arrow-key editing.
 /// </summary>
-internal sealed class SqlRepl(SqlConsole console, SqlOutput output, TextReader input, string historyPath)
+internal sealed class SqlRepl(SqlSession session, SqlOutput output, TextReader input, string historyPath)
 {
     private const string Help = """
-        Type a query and end it with ';' (it may span lines). Only read-only queries run; results are capped by --max-rows.
+        Type a query and end it with ';' (it may span lines). Only read-only queries run; results are capped by --max-rows and --max-bytes.
         .tables            tables and views with their descriptions
         .schema <table>    columns of a table or view with types and descriptions
         .history           the last 20 statements run
@@ -28,7 +30,7 @@ internal sealed class SqlRepl(SqlConsole console, SqlOutput output, TextReader i
 
     public int Run(CancellationToken token)
     {
-        AnsiConsole.MarkupLine($"Connected read-only to [bold]{Markup.Escape(console.SnapshotPath)}[/]. Type .help for help, .quit to leave.");
+        AnsiConsole.MarkupLine($"Connected read-only to [bold]{Markup.Escape(session.Snapshot)}[/] (queries are audited in {Markup.Escape(session.AuditLog)}). Type .help for help, .quit to leave.");
         var buffer = new StringBuilder();
         while (!token.IsCancellationRequested)
         {
@@ -42,7 +44,7 @@ internal sealed class SqlRepl(SqlConsole console, SqlOutput output, TextReader i
 
             if (buffer.Length == 0 && line.TrimStart().StartsWith('.'))
             {
-                if (!DotCommand(line.Trim()))
+                if (!DotCommand(line.Trim(), token))
                 {
                     return ExitCodes.Ok;
                 }
@@ -59,16 +61,17 @@ internal sealed class SqlRepl(SqlConsole console, SqlOutput output, TextReader i
             var sql = buffer.ToString().Trim();
             buffer.Clear();
             Remember(sql);
-            Execute(sql, token);
+            Report(output.Run(session, sql, token));
         }
 
         return ExitCodes.Cancelled;
     }
 
     /// <summary>Runs a dot command; false means leave.</summary>
-    private bool DotCommand(string line)
+    private bool DotCommand(string line, CancellationToken token)
     {
         var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var table = new SqlOutput(ResultFormat.Table, null, output.Output, output.Error);
         switch (parts[0].ToLowerInvariant())
         {
             case ".quit" or ".exit" or ".q":
@@ -77,19 +80,13 @@ internal sealed class SqlRepl(SqlConsole console, SqlOutput output, TextReader i
                 AnsiConsole.WriteLine(Help);
                 break;
             case ".tables":
-                ResultTable.Write(console.Tables(), console.Options.MaxRows);
+                Report(table.Run(session, CatalogQueries.Tables, token));
                 break;
             case ".schema" when parts.Length == 2:
-                var columns = console.Describe(parts[1].Trim('"', ';'));
-                if (columns.Rows.Count == 0)
-                {
-                    AnsiConsole.MarkupLine($"[red]error:[/] no table or view named '{Markup.Escape(parts[1])}'; .tables lists them.");
-                }
-                else
-                {
-                    ResultTable.Write(columns, console.Options.MaxRows);
-                }
-
+                var name = parts[1].Trim('"', ';');
+                Report(name.Contains('\0', StringComparison.Ordinal)
+                    ? SqlProblem.Refused(SqlRefusal.InvalidText)
+                    : table.Run(session, CatalogQueries.Columns(DuckDbConnection.QuoteLiteral(name)), token));
                 break;
             case ".history":
                 foreach (var entry in File.Exists(historyPath) ? File.ReadLines(historyPath).TakeLast(20) : [])
@@ -106,19 +103,11 @@ internal sealed class SqlRepl(SqlConsole console, SqlOutput output, TextReader i
         return true;
     }
 
-    private void Execute(string sql, CancellationToken token)
+    private static void Report(SqlProblem? problem)
     {
-        try
+        if (problem is not null)
         {
-            output.Run(console, sql, token);
-        }
-        catch (SqlRefusedException ex)
-        {
-            AnsiConsole.MarkupLine($"[red]refused:[/] {Markup.Escape(ex.Message)}");
-        }
-        catch (Exception ex) when (ex is DuckDbException or TimeoutException or InvalidOperationException)
-        {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+            AnsiConsole.MarkupLine($"[red]{SqlSession.Label(problem)}:[/] {Markup.Escape(SqlSession.Describe(problem))}");
         }
     }
 

@@ -1,14 +1,13 @@
 using Analytics.DuckDb;
-using Analytics.Warehouse.Snapshots;
-using Analytics.Warehouse.SqlConsole;
+using Analytics.Snapshots;
 using Spectre.Console;
 
 namespace Analytics.Cli;
 
-/// <summary>Turns the warehouse's errors (build, snapshots, SQL console) into a message and an exit code, around <see cref="CommandRunner"/>.</summary>
+/// <summary>Turns the warehouse's errors (build, snapshots) into a message and an exit code, around <see cref="CommandRunner"/>.</summary>
 internal static class WarehouseErrors
 {
-    /// <summary>Runs <paramref name="body"/>; <paramref name="duckDbFailure"/> is the exit code of a DuckDB error (a failed query or a failed build).</summary>
+    /// <summary>Runs <paramref name="body"/>; <paramref name="duckDbFailure"/> is the exit code of a DuckDB error (a failed build).</summary>
     public static int Run(Func<int> body, int duckDbFailure = ExitCodes.Unexpected, string duckDbContext = "") => CommandRunner.Run(() =>
     {
         try
@@ -22,14 +21,6 @@ internal static class WarehouseErrors
         catch (SnapshotNotFoundException ex)
         {
             return Fail(ExitCodes.Usage, ex.Message);
-        }
-        catch (SqlRefusedException ex)
-        {
-            return Fail(ExitCodes.SqlRefused, ex.Message);
-        }
-        catch (TimeoutException ex)
-        {
-            return Fail(ExitCodes.QueryFailed, ex.Message);
         }
         catch (DuckDbException ex)
         {

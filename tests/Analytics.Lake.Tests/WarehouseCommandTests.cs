@@ -35,8 +35,15 @@ public sealed class WarehouseCommandTests : IDisposable
         AnsiConsole.Console = console;
         WarehouseBuild.Builder = (connection, lake, progress, token) =>
         {
-            using var command = connection.CreateCommand("""
-                CREATE TABLE mart_indicator AS SELECT 'YY2020-01' AS indicator_id, 2020 + (range % 3)::INTEGER AS year, '430602' AS district_code, 'ALL' AS industry_group, 'ALL' AS size_class, range::DOUBLE AS value FROM range(30);
+            // The readers' contract columns, the ones given here with values and the rest empty.
+            var values = new Dictionary<string, string>
+            {
+                ["indicator_id"] = "'YY2020-01'", ["plan"] = "'YY2020'", ["year"] = "2020 + (range % 3)::INTEGER", ["district_code"] = "'430602'",
+                ["industry_group"] = "'ALL'", ["size_class"] = "'ALL'", ["value"] = "range::DOUBLE", ["small_cell"] = "false",
+            };
+            var columns = string.Join(", ", Analytics.Snapshots.MartContract.ColumnNames.Select(c => (values.TryGetValue(c, out var v) ? v : "NULL") + " AS " + c));
+            using var command = connection.CreateCommand($"""
+                CREATE TABLE mart_indicator AS SELECT {columns} FROM range(30);
                 COMMENT ON TABLE mart_indicator IS 'Indicator values by plan, year and district.';
                 COMMENT ON COLUMN mart_indicator.value IS 'The indicator''s value';
                 """);
@@ -138,7 +145,8 @@ public sealed class WarehouseCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("indicator_id", _output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("capped at --max-rows 5", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("first 5 rows", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("row cap (--max-rows 5)", _output.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -146,14 +154,63 @@ public sealed class WarehouseCommandTests : IDisposable
     [InlineData("SELECT * FROM read_csv('/etc/passwd')")]
     [InlineData("SELECT 1; SELECT 2")]
     [InlineData("INSTALL httpfs")]
+    [InlineData("SELECT * FROM enable_logging(storage='file', storage_path='/proc/nowhere', level='trace')")]
+    [InlineData("SELECT * FROM enable_profiling()")]
+    [InlineData("EXPLAIN (ANALYZE) COPY mart_indicator TO '/tmp/leak.csv'")]
+    [InlineData("SELECT current_setting('temp_directory')")]
     public void Sql_refuses_anything_but_one_read_only_query_with_exit_7(string sql)
     {
         Build();
+        var before = _output.ToString().Length;
 
         var code = Run("sql", sql, "--snapshot", Snapshots);
 
+        var said = _output.ToString()[before..];
         Assert.Equal(ExitCodes.SqlRefused, code);
-        Assert.Contains("error:", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("refused:", said, StringComparison.Ordinal);
+        Assert.DoesNotContain(_root, said, StringComparison.Ordinal);
+        Assert.DoesNotContain("INTERNAL", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_writes_every_query_to_the_audit_log_beside_the_snapshots_before_and_after_it_runs()
+    {
+        Build();
+
+        Run("sql", "SELECT 42 AS answer", "--snapshot", Snapshots, "--format", "csv");
+        Run("sql", "DROP TABLE mart_indicator", "--snapshot", Snapshots);
+
+        var lines = File.ReadAllLines(Path.Combine(_root, "logs", "sql-audit.jsonl"));
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("\"event\":\"start\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("SELECT 42 AS answer", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"via\":\"cli\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"ok\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("DROP TABLE mart_indicator", lines[2], StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"refused:write\"", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_csv_guards_formulas_like_every_csv_the_product_writes()
+    {
+        Build();
+
+        var code = Run("sql", "SELECT '=HYPERLINK(\"http://x\")' AS a, '+1' AS b, '@x' AS c, '-x' AS d, -5 AS e", "--snapshot", Snapshots, "--format", "csv");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("a,b,c,d,e\r\n\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'@x,'-x,-5\r\n", _stdout.ToString());
+    }
+
+    [Fact]
+    public void Sql_stops_a_huge_value_at_the_byte_cap_and_says_so()
+    {
+        Build();
+
+        var code = Run("sql", "SELECT repeat('x', 50000000) AS s", "--snapshot", Snapshots, "--format", "csv", "--max-bytes", "100000");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("s\r\n", _stdout.ToString());
+        Assert.Contains("size cap (--max-bytes 97.7 KB)", _output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,6 +222,7 @@ public sealed class WarehouseCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.QueryFailed, code);
         Assert.Contains("time limit of 1 s", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"timed_out\"", File.ReadAllText(Path.Combine(_root, "logs", "sql-audit.jsonl")), StringComparison.Ordinal);
     }
 
     [Fact]

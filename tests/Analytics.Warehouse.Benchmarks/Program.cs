@@ -17,7 +17,7 @@ using Analytics.Warehouse.Snapshots;
 var runs = int.Parse(Arg("--runs") ?? "1000", CultureInfo.InvariantCulture);
 if (Arg("--snapshot") is { } published)
 {
-    TimeSeries(SnapshotStore.ResolveSnapshotFile(published), runs);
+    TimeSeries(Analytics.Snapshots.SnapshotResolver.Resolve(published), runs);
     return;
 }
 

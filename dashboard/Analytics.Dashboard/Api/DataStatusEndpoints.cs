@@ -1,4 +1,5 @@
 using Analytics.Dashboard.Data;
+using Analytics.Snapshots.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Dashboard.Api;
@@ -22,8 +23,15 @@ public static class DataStatusEndpoints
     /// <summary>The snapshot served: file name, build time, plans and their data years.</summary>
     public sealed record SnapshotResponse(string File, DateTimeOffset? BuiltAt, IReadOnlyList<PlanInfo> Plans);
 
-    private static Results<Ok<TableResult>, ProblemHttpResult> TableOrNotFound(Warehouse w, string table) =>
+    /// <summary>A whole small table: its column names, its rows as text, and whether it was cut at 500 rows.</summary>
+    public sealed record TableResponse(IReadOnlyList<string> Columns, IReadOnlyList<string?[]> Rows, bool Capped)
+    {
+        /// <summary>The response for <paramref name="table"/>.</summary>
+        public static TableResponse Of(TableResult table) => new(table.ColumnNames, table.Rows, table.Truncation != Truncation.None);
+    }
+
+    private static Results<Ok<TableResponse>, ProblemHttpResult> TableOrNotFound(Warehouse w, string table) =>
         w.Table(table) is { } t
-            ? TypedResults.Ok(t)
+            ? TypedResults.Ok(TableResponse.Of(t))
             : Problems.NotFound($"This snapshot has no {table}.", "It was built before the warehouse wrote that table; rebuild it.");
 }

@@ -31,11 +31,8 @@ public sealed record MartRow(
 /// <summary>Reading and suppressing mart rows.</summary>
 internal static class MartRows
 {
-    /// <summary>The contract's columns, in <see cref="MartRow"/>'s order.</summary>
-    public const string Columns =
-        "indicator_id, plan, year, district_code, district_name_zh, industry_group, size_class, value, numerator, denominator, " +
-        "sample_size, ci_low, ci_high, baseline_year, baseline_value, ratio, target_value, target_year, comparator, attainment, " +
-        "trajectory_value, status, enterprise_count, small_cell";
+    /// <summary>The contract's columns, in <see cref="MartRow"/>'s order (<see cref="Analytics.Snapshots.MartContract"/>).</summary>
+    public const string Columns = Analytics.Snapshots.MartContract.Columns;
 
     /// <summary>Reads the current row of a reader that selected <see cref="Columns"/>.</summary>
     public static MartRow Read(System.Data.Common.DbDataReader r) => new(

@@ -1,5 +1,6 @@
 using Analytics.Dashboard.Snapshots;
 using Analytics.DuckDb;
+using Analytics.Snapshots.Results;
 
 namespace Analytics.Dashboard.Data;
 

@@ -9,7 +9,7 @@ public sealed class AnalyticsOptions
     /// <summary>One snapshot file (<c>.duckdb</c>); wins over <see cref="Snapshots"/> when both are set.</summary>
     public string? Snapshot { get; set; }
 
-    /// <summary>A snapshot folder: its <c>current.json</c> pointer, else its newest <c>warehouse-*.duckdb</c>.</summary>
+    /// <summary>A snapshot folder: the dashboard serves the file its <c>current.json</c> names (see <c>SnapshotResolver</c>).</summary>
     public string? Snapshots { get; set; }
 
     /// <summary>How often to look for a newer snapshot, in seconds.</summary>
@@ -19,27 +19,54 @@ public sealed class AnalyticsOptions
     public SqlConsoleOptions SqlConsole { get; set; } = new();
 }
 
-/// <summary>Limits of the analysts' SQL console.</summary>
+/// <summary>Limits of the analysts' SQL console (queries run in worker processes: see <c>SqlWorkerPool</c>).</summary>
 public sealed class SqlConsoleOptions
 {
     /// <summary>Rows shown at most; the result says when it was cut.</summary>
     public int MaxRows { get; set; } = 1000;
 
+    /// <summary>Bytes of a result shown at most (the page's size); the result says when it was cut.</summary>
+    public long MaxBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>Longest value shown in a cell, in characters; longer ones end in …</summary>
+    public int CellChars { get; set; } = 2000;
+
     /// <summary>Rows written to a CSV download at most.</summary>
     public int MaxCsvRows { get; set; } = 100_000;
 
-    /// <summary>Time limit of one query, enforced by interrupting DuckDB.</summary>
+    /// <summary>Bytes of a CSV download at most.</summary>
+    public long MaxCsvBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Time limit of one query, writing its result included.</summary>
     public double TimeoutSeconds { get; set; } = 5;
 
-    /// <summary>DuckDB <c>memory_limit</c> of the console's database instance.</summary>
+    /// <summary>Worker processes (queries running at once); more queries wait.</summary>
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>How long a query waits for a free worker, in seconds.</summary>
+    public double QueueTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>DuckDB <c>memory_limit</c> of a worker's instance.</summary>
     public string MemoryLimit { get; set; } = "512MB";
 
-    /// <summary>DuckDB <c>threads</c> of the console's database instance.</summary>
+    /// <summary>DuckDB <c>threads</c> of a worker's instance.</summary>
     public int Threads { get; set; } = 1;
 
-    /// <summary>Queries running at once at most; more wait.</summary>
-    public int MaxConcurrent { get; set; } = 2;
+    /// <summary>Temporary disk space a query may spill to (DuckDB <c>max_temp_directory_size</c>).</summary>
+    public string TempBudget { get; set; } = "256MB";
+
+    /// <summary>Memory a worker process may take beyond its start-up, in MB (kernel-enforced on Linux).</summary>
+    public long ProcessMemoryMB { get; set; } = 1536;
+
+    /// <summary>Folder of the workers' spill folders and CSV downloads being prepared (default: the system's temporary folder).</summary>
+    public string? TempRoot { get; set; }
+
+    /// <summary>Largest console request body, in bytes (the query is at most 20,000 characters).</summary>
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
 
     /// <summary>The audit log (JSON lines), relative to the content root unless absolute.</summary>
     public string AuditLog { get; set; } = "logs/sql-audit.jsonl";
+
+    /// <summary>Size at which the audit log is rotated, in MB (five rotated files are kept).</summary>
+    public long AuditLogMaxMB { get; set; } = 10;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Analytics.Dashboard.Data;
 using Analytics.DuckDb;
+using Analytics.Snapshots;
 
 namespace Analytics.Dashboard.Snapshots;
 
@@ -40,10 +41,7 @@ public sealed class SnapshotState : IDisposable
     /// <summary>Opens a snapshot read-only and reads its catalog (throws when it is not a warehouse snapshot).</summary>
     internal static SnapshotState Open(string path)
     {
-        var connectionString = new DuckDbConnectionStringBuilder
-        {
-            DataSource = path, AccessMode = "READ_ONLY", EnableExternalAccess = false, Threads = 2,
-        }.ConnectionString;
+        var connectionString = SnapshotConnections.ReadOnly(path, threads: 2);
         var connection = new DuckDbConnection(connectionString);
         connection.Open();
         try

@@ -1,126 +1,112 @@
-using System.Diagnostics;
 using System.Globalization;
-using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Snapshots;
-using Analytics.DuckDb;
+using Analytics.Snapshots.Audit;
+using Analytics.Snapshots.Pool;
+using Analytics.Snapshots.Results;
+using Analytics.Snapshots.Sql;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboard.SqlConsole;
 
 /// <summary>
-/// Runs analysts' SQL against the current snapshot on a database instance of its own, opened read-only with external
-/// access off, no extension auto-loading, a memory limit and a thread limit, then its configuration locked; one
-/// statement at a time (<see cref="StatementCheck"/>), a time limit enforced by interrupting DuckDB, rows capped while
-/// reading, and a line in the audit log for every query. DuckDB calls these settings defence in depth, not a sandbox,
-/// so the console also runs apart from the pages' connections and with few concurrent queries.
+/// The dashboard's side of the analysts' SQL console: every query is audited before it runs and after it ends, and
+/// runs in a worker of the <see cref="SqlWorkerPool"/> — never in this process — against the snapshot current when
+/// it was asked. Nothing a query does can take the dashboard down or starve it; the worst a query gets is a problem.
 /// </summary>
 public sealed class SqlConsoleRunner : IDisposable
 {
-    /// <summary>Longest query text accepted.</summary>
-    public const int MaxQueryLength = 20_000;
-
     private readonly SnapshotSource _source;
-    private readonly SqlConsoleOptions _options;
-    private readonly SqlAuditLog _audit;
-    private readonly SemaphoreSlim _slots;
+    private readonly SqlWorkerPool _pool;
 
-    /// <summary>Creates the runner.</summary>
-    public SqlConsoleRunner(SnapshotSource source, IOptions<AnalyticsOptions> options, SqlAuditLog audit)
+    /// <summary>Creates the runner and starts the workers.</summary>
+    public SqlConsoleRunner(SnapshotSource source, IOptions<AnalyticsOptions> options, IWebHostEnvironment environment, ILogger<SqlConsoleRunner> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
         _source = source;
-        _options = options.Value.SqlConsole;
-        _audit = audit;
-        _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrent));
+        Options = options.Value.SqlConsole;
+        Audit = new SqlAuditLog(Path.GetFullPath(Options.AuditLog, environment.ContentRootPath), Options.AuditLogMaxMB * 1024 * 1024);
+        _pool = new SqlWorkerPool(
+            new SqlWorkerPoolOptions
+            {
+                Workers = Math.Max(1, Options.MaxConcurrent),
+                MemoryLimit = Options.MemoryLimit,
+                Threads = Options.Threads,
+                TempBudget = Options.TempBudget,
+                ProcessMemoryMB = Options.ProcessMemoryMB,
+                QueueTimeout = TimeSpan.FromSeconds(Options.QueueTimeoutSeconds),
+                TempRoot = Options.TempRoot,
+            },
+            line => logger.LogWarning("{Line}", line),
+            source.Current?.Path);
     }
 
     /// <summary>The console's limits.</summary>
-    public SqlConsoleOptions Options => _options;
+    public SqlConsoleOptions Options { get; }
 
-    /// <summary>The connection string of the console's own database instance on a snapshot file.</summary>
-    internal string ConnectionString(string path) => new DuckDbConnectionStringBuilder
+    /// <summary>The audit log.</summary>
+    public SqlAuditLog Audit { get; }
+
+    /// <summary>The workers' process ids (operators and tests).</summary>
+    public IReadOnlyList<int> Workers => _pool.WorkerIds;
+
+    /// <summary>The time limit of a query.</summary>
+    public TimeSpan Timeout => TimeSpan.FromSeconds(Options.TimeoutSeconds);
+
+    /// <summary>Runs one query for the page; never throws for anything the query does.</summary>
+    public async Task<SqlConsoleResult> RunAsync(string? sql, SqlRequester requester, CancellationToken cancellationToken)
     {
-        DataSource = path,
-        AccessMode = "READ_ONLY",
-        EnableExternalAccess = false,
-        MemoryLimit = _options.MemoryLimit,
-        Threads = _options.Threads,
-        ["autoload_known_extensions"] = "false",
-        ["autoinstall_known_extensions"] = "false",
-        ["allow_community_extensions"] = "false",
-        ["allow_unsigned_extensions"] = "false",
-        ["lock_configuration"] = "true",
-    }.ConnectionString;
-
-    /// <summary>Runs one query; never throws for anything the query does.</summary>
-    public async Task<SqlConsoleResult> RunAsync(string? sql, int maxRows, string? remote, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        sql = sql?.Trim() ?? "";
-        var snapshot = _source.Current;
-        SqlConsoleResult result;
-        if (sql.Length == 0)
-        {
-            result = SqlConsoleResult.Failed(SqlOutcome.Refused, "Type a SELECT query.", clock.Elapsed);
-        }
-        else if (sql.Length > MaxQueryLength)
-        {
-            result = SqlConsoleResult.Failed(SqlOutcome.Refused, $"The query is longer than {MaxQueryLength} characters.", clock.Elapsed);
-        }
-        else if (snapshot is null)
-        {
-            result = SqlConsoleResult.Failed(SqlOutcome.Unavailable, _source.Problem ?? "No snapshot.", clock.Elapsed);
-        }
-        else
-        {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                result = await Task.Run(() => Execute(snapshot.Path, sql, maxRows, clock, cancellationToken), CancellationToken.None).ConfigureAwait(false);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        }
-
-        _audit.Write(new SqlAuditEntry(
-            DateTimeOffset.UtcNow, remote, snapshot is null ? null : Path.GetFileName(snapshot.Path), sql, result.Outcome.ToString(),
-            result.Table?.Rows.Count ?? 0, Math.Round(result.Elapsed.TotalMilliseconds, 1), result.Error));
-        return result;
+        var caps = new ResultCaps(Options.MaxRows, Options.MaxBytes, Options.CellChars);
+        return SqlConsoleResult.Of(await RunAsync(sql, requester, ResultFormat.Table, caps, null, cancellationToken).ConfigureAwait(false));
     }
 
-    private SqlConsoleResult Execute(string path, string sql, int maxRows, Stopwatch clock, CancellationToken requestAborted)
+    /// <summary>Runs one query into a CSV file for download (UTF-8 with a byte-order mark, the formula guard on every field).</summary>
+    public async Task<SqlCsvResult> RunCsvAsync(string? sql, SqlRequester requester, CancellationToken cancellationToken)
     {
-        using var connection = new DuckDbConnection(ConnectionString(path));
-        try
+        var file = _pool.NewOutputPath(".csv");
+        var run = await RunAsync(sql, requester, ResultFormat.Csv, new ResultCaps(Options.MaxCsvRows, Options.MaxCsvBytes), file, cancellationToken).ConfigureAwait(false);
+        if (run.Problem is not null)
         {
-            connection.Open();
-            if (StatementCheck.Refusal(connection, sql) is { } refusal)
-            {
-                return SqlConsoleResult.Failed(SqlOutcome.Refused, refusal, clock.Elapsed);
-            }
+            File.Delete(file);
+            return new SqlCsvResult(null, 0, Truncation.None, run.Problem);
+        }
 
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-            limit.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-            using var cmd = connection.CreateCommand(sql);
-            using var reader = cmd.ExecuteReader(System.Data.CommandBehavior.Default, limit.Token);
-            var table = TableResult.Read(reader, maxRows, limit.Token);
-            return new SqlConsoleResult(table, null, table.Capped ? SqlOutcome.Capped : SqlOutcome.Ok, clock.Elapsed);
-        }
-        catch (OperationCanceledException)
-        {
-            return SqlConsoleResult.Failed(
-                SqlOutcome.TimedOut,
-                string.Format(CultureInfo.InvariantCulture, "Stopped at the time limit of {0:0.#} s. Narrow the query (filter, aggregate, LIMIT).", _options.TimeoutSeconds),
-                clock.Elapsed);
-        }
-        catch (DuckDbException ex)
-        {
-            return SqlConsoleResult.Failed(SqlOutcome.Error, ex.Message, clock.Elapsed);
-        }
+        return new SqlCsvResult(file, run.Rows, run.Truncation, null);
     }
+
+    /// <summary>Records a request refused before it could run (an oversize body, a failed antiforgery check).</summary>
+    public void Refused(SqlRequester requester, string? sql, SqlProblem problem) => Audit.Refused(requester, _source.Current?.Path, sql, problem);
+
+    /// <summary>The cap of a truncated result, as the page states it.</summary>
+    public string CapText(Truncation truncation, bool csv) => truncation == Truncation.Rows
+        ? (csv ? Options.MaxCsvRows : Options.MaxRows).ToString("N0", CultureInfo.InvariantCulture)
+        : SqlMessages.Size(csv ? Options.MaxCsvBytes : Options.MaxBytes);
 
     /// <inheritdoc />
-    public void Dispose() => _slots.Dispose();
+    public void Dispose() => _pool.Dispose();
+
+    private async Task<SqlRunResult> RunAsync(
+        string? sql, SqlRequester requester, ResultFormat format, ResultCaps caps, string? output, CancellationToken cancellationToken)
+    {
+        var snapshot = _source.Current;
+        if (SqlTextCheck.Refusal(sql) is { } refusal)
+        {
+            var problem = SqlProblem.Refused(refusal, refusal == SqlRefusal.TooLong ? SqlTextCheck.MaxLength.ToString(CultureInfo.InvariantCulture) : null);
+            Audit.Refused(requester, snapshot?.Path, sql, problem);
+            return SqlRunResult.Failed(problem, TimeSpan.Zero);
+        }
+
+        if (snapshot is null)
+        {
+            var problem = new SqlProblem(SqlProblemKind.Unavailable);
+            Audit.Refused(requester, null, sql, problem);
+            return SqlRunResult.Failed(problem, TimeSpan.Zero);
+        }
+
+        var id = Audit.Start(requester, snapshot.Path, sql!);
+        var request = new SqlRunRequest(snapshot.Path, sql!, format, caps, Timeout, output, ByteOrderMark: format == ResultFormat.Csv);
+        var result = await _pool.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        Audit.End(id, result);
+        return result;
+    }
 }

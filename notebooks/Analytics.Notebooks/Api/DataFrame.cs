@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Snapshots.Formatting;
 
 namespace Analytics.Notebooks.Api;
 
@@ -69,7 +70,7 @@ public sealed class DataFrame
     public string?[] Texts(string column)
     {
         var i = Ordinal(column);
-        return RowValues.Select(r => ToText(r[i])).ToArray();
+        return RowValues.Select(r => ValueText.FormatOrNull(r[i])).ToArray();
     }
 
     /// <summary>The rows matching <paramref name="predicate"/> as a new frame.</summary>
@@ -92,16 +93,5 @@ public sealed class DataFrame
         IConvertible c when value is not string and not bool and not DateTime => c.ToDouble(CultureInfo.InvariantCulture),
         string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
-    };
-
-    /// <summary>A value as invariant text, or null.</summary>
-    internal static string? ToText(object? value) => value switch
-    {
-        null or DBNull => null,
-        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
     };
 }

@@ -1,3 +1,5 @@
+using Analytics.Snapshots.Formatting;
+
 namespace Analytics.Notebooks.Api;
 
 /// <summary>One row of a <see cref="DataFrame"/>, read by column name.</summary>
@@ -18,7 +20,7 @@ public readonly struct DataFrameRow
     public object? this[string column] => _frame.Value(Index, column);
 
     /// <summary>The value of <paramref name="column"/> as text (null for SQL NULL).</summary>
-    public string? Text(string column) => DataFrame.ToText(this[column]);
+    public string? Text(string column) => ValueText.FormatOrNull(this[column]);
 
     /// <summary>The value of <paramref name="column"/> as a double (null for SQL NULL).</summary>
     public double? Number(string column) => DataFrame.ToNumber(this[column]);

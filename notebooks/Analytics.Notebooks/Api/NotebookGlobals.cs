@@ -2,6 +2,7 @@ using System.Reflection;
 using Analytics.Notebooks.Charts;
 using Analytics.Notebooks.Report;
 using Analytics.Notebooks.Running;
+using Analytics.Snapshots.Formatting;
 
 namespace Analytics.Notebooks.Api;
 
@@ -64,7 +65,7 @@ public sealed class NotebookGlobals
                 Chart(figure);
                 break;
             default:
-                _session.Add(new TextOutput(DataFrame.ToText(value) ?? "null"));
+                _session.Add(new TextOutput(ValueText.FormatOrNull(value) ?? "null"));
                 break;
         }
     }
@@ -123,7 +124,7 @@ public sealed class NotebookGlobals
                 int v => v,
                 long v => v,
                 short v => (int)v,
-                var other => DataFrame.ToText(other) ?? "",
+                var other => ValueText.FormatOrNull(other) ?? "",
             },
             ys[i], lows?[i], highs?[i])).ToList();
     }

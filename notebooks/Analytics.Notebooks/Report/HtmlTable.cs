@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.Notebooks.Api;
+using Analytics.Snapshots.Formatting;
 
 namespace Analytics.Notebooks.Report;
 
@@ -108,7 +109,7 @@ internal sealed class HtmlTable
             double d => d.ToString("#,##0.###", CultureInfo.InvariantCulture),
             float f => f.ToString("#,##0.###", CultureInfo.InvariantCulture),
             decimal m => m.ToString("#,##0.###", CultureInfo.InvariantCulture),
-            _ => DataFrame.ToText(value) ?? "",
+            _ => ValueText.FormatOrNull(value) ?? "",
         };
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Analytics.DuckDb;
+using Analytics.Snapshots;
 using Analytics.Notebooks.Api;
 
 namespace Analytics.Notebooks.Running;
@@ -23,15 +23,14 @@ internal sealed class SnapshotSource : IDisposable
 
     public SnapshotSummary Summary { get; }
 
-    /// <summary>Opens the snapshot <paramref name="path"/> names: a <c>.duckdb</c> file, or a snapshot folder's current one.</summary>
+    /// <summary>Opens the snapshot <paramref name="path"/> names (a <c>.duckdb</c> file, or a snapshot folder's current one: <see cref="SnapshotResolver"/>).</summary>
+    /// <exception cref="SnapshotNotFoundException">Nothing is published there.</exception>
     public static SnapshotSource Open(string path)
     {
-        var file = Resolve(path);
-        var builder = new DuckDbConnectionStringBuilder { DataSource = file, AccessMode = "READ_ONLY" };
-        var connection = new DuckDbConnection(builder.ConnectionString);
+        var file = SnapshotResolver.Resolve(path);
+        var connection = SnapshotConnections.OpenReadOnly(file);
         try
         {
-            connection.Open();
             return new SnapshotSource(file, connection);
         }
         catch
@@ -39,37 +38,6 @@ internal sealed class SnapshotSource : IDisposable
             connection.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// The snapshot file: <paramref name="path"/> itself, or in a snapshot folder the file its <c>current.json</c> names
-    /// (the snapshot store's pointer, written with a rename so never partial).
-    /// </summary>
-    public static string Resolve(string path)
-    {
-        var full = System.IO.Path.GetFullPath(path);
-        if (File.Exists(full))
-        {
-            return full;
-        }
-
-        if (!Directory.Exists(full))
-        {
-            throw new FileNotFoundException($"The snapshot '{full}' does not exist: pass --snapshot with a .duckdb file or a snapshot folder, or run 'analytics build' first.", full);
-        }
-
-        var pointer = System.IO.Path.Combine(full, "current.json");
-        if (!File.Exists(pointer))
-        {
-            throw new FileNotFoundException($"The snapshot folder '{full}' has no current.json: no snapshot is published there. Run 'analytics build' first.", pointer);
-        }
-
-        using var json = JsonDocument.Parse(File.ReadAllText(pointer));
-        var name = json.RootElement.TryGetProperty("snapshot", out var s) ? s.GetString() : null;
-        var file = name is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(full, name));
-        return file is not null && File.Exists(file)
-            ? file
-            : throw new FileNotFoundException($"'{pointer}' names the snapshot '{file ?? "(nothing)"}', which does not exist. Run 'analytics build' to publish a new one.", file);
     }
 
     /// <summary>Runs a query with named parameters (<c>$name</c>) and reads every row.</summary>

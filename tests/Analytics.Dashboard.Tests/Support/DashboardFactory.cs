@@ -26,14 +26,29 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 
     public const double TimeoutSeconds = 1.5;
 
+    public const int MaxCsvRows = 1000;
+
+    public const int MaxRequestBytes = 64 * 1024;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (UseFolder)
+        {
+            // A folder serves what its current.json names, as the snapshot store publishes it.
+            File.WriteAllText(Path.Combine(Folder, "current.json"), $"{{\"snapshot\": \"{Path.GetFileName(SnapshotPath)}\"}}");
+        }
+
         builder.UseSetting("Analytics:Snapshot", UseFolder ? "" : SnapshotPath);
         builder.UseSetting("Analytics:Snapshots", UseFolder ? Folder : "");
         builder.UseSetting("Analytics:RefreshSeconds", "0.2");
         builder.UseSetting("Analytics:SqlConsole:AuditLog", AuditLog);
         builder.UseSetting("Analytics:SqlConsole:MaxRows", MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Analytics:SqlConsole:TimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Analytics:SqlConsole:MaxCsvRows", MaxCsvRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Analytics:SqlConsole:MemoryLimit", "128MB");
+        builder.UseSetting("Analytics:SqlConsole:ProcessMemoryMB", "768");
+        builder.UseSetting("Analytics:SqlConsole:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Analytics:SqlConsole:TempRoot", Path.Combine(Folder, "sql-workers"));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using Analytics.Snapshots;
 
 namespace Analytics.Warehouse.Snapshots;
 
@@ -19,8 +20,8 @@ internal static class MartLayout
     /// <summary>Rows per row group of the rewritten mart.</summary>
     public const int RowGroupSize = 8192;
 
-    /// <summary>The series order: the dashboard's and the analysts' commonest filter is a district and an indicator.</summary>
-    public const string SeriesOrder = "district_code, indicator_id, industry_group, size_class, year";
+    /// <summary>The series order of the mart contract (<see cref="MartContract.SeriesOrder"/>).</summary>
+    public const string SeriesOrder = MartContract.SeriesOrder;
 
     /// <summary>Rewrites the mart of the warehouse file at <paramref name="databasePath"/>, which no connection holds open.</summary>
     public static void Apply(string databasePath, string? memoryLimit, CancellationToken cancellationToken = default)
@@ -28,10 +29,12 @@ internal static class MartLayout
         var settings = new DuckDbConnectionStringBuilder { DataSource = DuckDbConnectionStringBuilder.InMemory, MemoryLimit = memoryLimit };
         using var connection = new DuckDbConnection(settings.ConnectionString);
         connection.Open();
-        Execute(connection, $"ATTACH {SqlLiteral.Quote(databasePath)} AS warehouse (ROW_GROUP_SIZE {RowGroupSize.ToString(CultureInfo.InvariantCulture)})");
+        Execute(connection, $"ATTACH {DuckDbConnection.QuoteLiteral(databasePath)} AS warehouse (ROW_GROUP_SIZE {RowGroupSize.ToString(CultureInfo.InvariantCulture)})");
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
+            // The readers' contract: every column they select must be there before anything is published.
+            Execute(connection, $"SELECT {MartContract.Columns} FROM warehouse.main.mart_indicator LIMIT 0");
             var comments = Comments(connection);
             Execute(connection, "BEGIN TRANSACTION");
             Execute(connection, $"CREATE TABLE warehouse.main.mart_indicator_in_series_order AS SELECT * FROM warehouse.main.mart_indicator ORDER BY {SeriesOrder}");
@@ -49,7 +52,7 @@ internal static class MartLayout
         catch (DuckDbException ex)
         {
             throw new InvalidOperationException(
-                $"Rewriting mart_indicator in series order ({SeriesOrder}) failed: {ex.Message} The build must produce mart_indicator with these columns.", ex);
+                $"mart_indicator does not meet the readers' contract (its columns {MartContract.Columns}; stored in the order {SeriesOrder}): {ex.Message}", ex);
         }
     }
 
@@ -62,7 +65,7 @@ internal static class MartLayout
         {
             if (table.ExecuteScalar() is string comment)
             {
-                statements.Add($"COMMENT ON TABLE warehouse.main.mart_indicator IS {SqlLiteral.Quote(comment)}");
+                statements.Add($"COMMENT ON TABLE warehouse.main.mart_indicator IS {DuckDbConnection.QuoteLiteral(comment)}");
             }
         }
 
@@ -71,7 +74,7 @@ internal static class MartLayout
         using var reader = columns.ExecuteReader();
         while (reader.Read())
         {
-            statements.Add($"COMMENT ON COLUMN warehouse.main.mart_indicator.{DuckDbConnection.QuoteIdentifier(reader.GetString(0))} IS {SqlLiteral.Quote(reader.GetString(1))}");
+            statements.Add($"COMMENT ON COLUMN warehouse.main.mart_indicator.{DuckDbConnection.QuoteIdentifier(reader.GetString(0))} IS {DuckDbConnection.QuoteLiteral(reader.GetString(1))}");
         }
 
         return statements;

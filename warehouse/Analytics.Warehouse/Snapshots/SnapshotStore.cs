@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using Analytics.Snapshots;
 
 namespace Analytics.Warehouse.Snapshots;
 
@@ -28,7 +29,7 @@ namespace Analytics.Warehouse.Snapshots;
 public sealed class SnapshotStore
 {
     /// <summary>The pointer file naming the current snapshot.</summary>
-    public const string CurrentFileName = "current.json";
+    public const string CurrentFileName = SnapshotResolver.PointerFileName;
 
     /// <summary>The folder, under the snapshot folder, of the marts exported as Parquet.</summary>
     public const string ExportsFolderName = "exports";
@@ -120,28 +121,20 @@ public sealed class SnapshotStore
         }
     }
 
-    /// <summary>Opens the current snapshot read-only (<c>access_mode=READ_ONLY</c>); the caller disposes the connection.</summary>
+    /// <summary>Opens the current snapshot read-only, as every trusted reader does (<see cref="SnapshotConnections"/>); the caller disposes the connection.</summary>
     /// <exception cref="SnapshotNotFoundException">No snapshot is published in <see cref="Folder"/>.</exception>
     public DuckDbConnection OpenReadOnly()
     {
         for (var attempt = 0; ; attempt++)
         {
-            var current = Current ?? throw NotPublished(Folder);
-            var connection = new DuckDbConnection(ReadOnlyConnectionString(current.Path));
+            var current = SnapshotResolver.Resolve(Folder);
             try
             {
-                connection.Open();
-                return connection;
+                return SnapshotConnections.OpenReadOnly(current);
             }
-            catch (DuckDbException) when (attempt == 0 && !File.Exists(current.Path))
+            catch (DuckDbException) when (attempt == 0 && !File.Exists(current))
             {
                 // Pruned between reading current.json and opening: a newer snapshot is current now.
-                connection.Dispose();
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
             }
         }
     }
@@ -183,36 +176,6 @@ public sealed class SnapshotStore
         using var gate = PublishLock.Acquire(Folder);
         return PruneHoldingLock(progress);
     }
-
-    /// <summary>The connection string of a read-only reader of a snapshot file.</summary>
-    public static string ReadOnlyConnectionString(string snapshotPath) =>
-        new DuckDbConnectionStringBuilder { DataSource = snapshotPath, AccessMode = "READ_ONLY" }.ConnectionString;
-
-    /// <summary>
-    /// The snapshot file <paramref name="path"/> means: a <c>.duckdb</c> file itself, or the current snapshot of a snapshot folder.
-    /// </summary>
-    /// <exception cref="SnapshotNotFoundException">The folder has no current snapshot, or the path does not exist.</exception>
-    public static string ResolveSnapshotFile(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (File.Exists(full))
-        {
-            return full;
-        }
-
-        if (Directory.Exists(full))
-        {
-            var current = new SnapshotStore(full).Current ?? throw NotPublished(full);
-            return File.Exists(current.Path)
-                ? current.Path
-                : throw new SnapshotNotFoundException($"'{Path.Combine(full, CurrentFileName)}' names '{current.Path}', which does not exist. Run 'analytics build' to publish a new snapshot.");
-        }
-
-        throw new SnapshotNotFoundException($"'{full}' is neither a snapshot file (.duckdb) nor a snapshot folder. Pass --snapshot with one, or run 'analytics build' first.");
-    }
-
-    private static SnapshotNotFoundException NotPublished(string folder) =>
-        new($"No warehouse snapshot is published in '{folder}' (no {CurrentFileName}). Run 'analytics build' (or 'analytics demo') first, or pass the folder or file with --snapshot.");
 
     private (BuildResult Result, IReadOnlyList<string> Exports) BuildAndClose(
         Func<DuckDbConnection, BuildResult> build, PublishFiles files, string name, DateTimeOffset builtAt, IProgress<string>? progress, CancellationToken token)

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Analytics.Snapshots.Pool;
+using Analytics.Snapshots.Sql;
+
+namespace Analytics.Snapshots.Audit;
+
+/// <summary>Who asked: a person or program, from where, through which entrance.</summary>
+/// <param name="Who">The signed-in user (or the operating-system user).</param>
+/// <param name="Remote">The client's address, or <c>cli</c>.</param>
+/// <param name="Via"><c>dashboard</c> or <c>cli</c>.</param>
+public sealed record SqlRequester(string? Who, string? Remote, string Via);
+
+/// <summary>
+/// The SQL audit log: JSON lines (<see cref="SqlAuditEntry"/>), written before a query runs and after it ends, so a
+/// crash of the worker, or of the server itself, still leaves the query on record. It is bounded: past
+/// <see cref="MaxBytes"/> the file is rotated to <c>.1</c>, <c>.2</c>, … and the oldest beyond <see cref="Keep"/> is
+/// removed. Several processes (dashboard replicas, <c>analytics sql</c>) may share one log: each line is one append,
+/// and rotation holds a lock file.
+/// </summary>
+public sealed class SqlAuditLog
+{
+    /// <summary>Longest query text kept in a line; the hash and length describe the whole.</summary>
+    public const int MaxLoggedChars = 4000;
+
+    /// <summary>Lines as people read them: Chinese and quotes as they are, not \u escapes (JSON stays valid).</summary>
+    private static readonly SqlAuditJson Json = new(new JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    private readonly Lock _gate = new();
+
+    /// <summary>Opens (creates) the log at <paramref name="path"/>.</summary>
+    /// <exception cref="IOException">The log's folder cannot be created or the log cannot be written: no query may run unaudited.</exception>
+    public SqlAuditLog(string path, long maxBytes = 10 * 1024 * 1024, int keep = 5)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        FilePath = Path.GetFullPath(path);
+        MaxBytes = maxBytes;
+        Keep = keep;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            using (new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"The SQL audit log '{FilePath}' cannot be written ({ex.Message}). Queries are not run unaudited: fix its folder's permissions or choose another log.", ex);
+        }
+    }
+
+    /// <summary>The log file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Size past which the log is rotated.</summary>
+    public long MaxBytes { get; }
+
+    /// <summary>Rotated files kept.</summary>
+    public int Keep { get; }
+
+    /// <summary>Writes the <c>start</c> line of a query about to run; returns its id for <see cref="End"/>.</summary>
+    public string Start(SqlRequester requester, string? snapshot, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        var id = Guid.NewGuid().ToString("N")[..16];
+        Append(WithText(new SqlAuditEntry
+        {
+            Event = "start", Id = id, At = DateTimeOffset.UtcNow, Who = requester.Who, Remote = requester.Remote, Via = requester.Via,
+            Snapshot = snapshot is null ? null : Path.GetFileName(snapshot),
+        }, sql));
+        return id;
+    }
+
+    /// <summary>Writes the <c>end</c> line of query <paramref name="id"/>.</summary>
+    public void End(string id, SqlRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Append(new SqlAuditEntry
+        {
+            Event = "end", Id = id, At = DateTimeOffset.UtcNow, Outcome = result.AuditOutcome, Rows = result.Rows, Bytes = result.Bytes,
+            Milliseconds = Math.Round(result.Elapsed.TotalMilliseconds, 1), Worker = result.Worker,
+        });
+    }
+
+    /// <summary>Writes the one line of a request refused before any query could run (bad text, oversize body, a failed antiforgery check, …).</summary>
+    public void Refused(SqlRequester requester, string? snapshot, string? sql, SqlProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(problem);
+        Append(WithText(new SqlAuditEntry
+        {
+            Event = "refused", Id = Guid.NewGuid().ToString("N")[..16], At = DateTimeOffset.UtcNow, Who = requester.Who, Remote = requester.Remote,
+            Via = requester.Via, Snapshot = snapshot is null ? null : Path.GetFileName(snapshot), Outcome = problem.AuditOutcome,
+        }, sql));
+    }
+
+    private static SqlAuditEntry WithText(SqlAuditEntry entry, string? sql) => sql is null ? entry : entry with
+    {
+        Sql = sql.Length > MaxLoggedChars ? sql[..MaxLoggedChars] : sql,
+        SqlLength = sql.Length,
+        SqlSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql))),
+    };
+
+    private void Append(SqlAuditEntry entry)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(entry, Json.SqlAuditEntry);
+        var bytes = new byte[line.Length + 1];
+        line.CopyTo(bytes, 0);
+        bytes[^1] = (byte)'\n';
+        lock (_gate)
+        {
+            RotateIfFull();
+            using var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            file.Write(bytes);
+        }
+    }
+
+    private void RotateIfFull()
+    {
+        if (!File.Exists(FilePath) || new FileInfo(FilePath).Length < MaxBytes)
+        {
+            return;
+        }
+
+        using var held = RotationLock();
+        if (held is null || !File.Exists(FilePath) || new FileInfo(FilePath).Length < MaxBytes)
+        {
+            return;
+        }
+
+        File.Delete(Rotated(Keep));
+        for (var i = Keep - 1; i >= 1; i--)
+        {
+            if (File.Exists(Rotated(i)))
+            {
+                File.Move(Rotated(i), Rotated(i + 1), overwrite: true);
+            }
+        }
+
+        File.Move(FilePath, Rotated(1), overwrite: true);
+    }
+
+    private string Rotated(int n) => FilePath + "." + n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The lock file held while rotating (null when another process holds it for more than two seconds: it rotates).</summary>
+    private FileStream? RotationLock()
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            try
+            {
+                return new FileStream(FilePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        return null;
+    }
+}
