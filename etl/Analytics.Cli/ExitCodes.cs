@@ -19,7 +19,8 @@ internal static class ExitCodes
         3 an input file was refused (unreadable, wrong encoding, missing columns) and nothing was published;
         4 rows did not add up (read ≠ loaded + quarantined) and nothing was published; 5 a source could not be pulled;
         6 a notebook cell failed (its number and error are printed) and nothing was written;
-        7 a SQL statement was refused (not a single read-only query); 8 a SQL query failed (DuckDB error or time limit);
+        7 a SQL statement was refused (not a single read-only query, or a function or view outside the console's policy);
+        8 a SQL query failed (DuckDB error, a time, memory, disk or size limit, or its worker process ended);
         130 cancelled (Ctrl+C).
         """;
 }

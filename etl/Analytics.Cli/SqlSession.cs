@@ -87,7 +87,10 @@ internal sealed class SqlSession : IDisposable
     public static string Describe(SqlProblem problem) =>
         problem.Message(Chinese) + (problem.Detail is { Length: > 0 } detail ? Environment.NewLine + "DuckDB: " + detail : "");
 
-    /// <summary>The audit log of a snapshot's data folder: <c>&lt;data&gt;/logs/sql-audit.jsonl</c> beside its <c>snapshots/</c>.</summary>
+    /// <summary>
+    /// The audit log of a snapshot's data folder: <c>&lt;data&gt;/logs/sql-audit.jsonl</c> beside its <c>snapshots/</c>
+    /// folder, or <c>logs/</c> beside a snapshot file kept elsewhere.
+    /// </summary>
     public static string DefaultAuditLog(string snapshotArgument)
     {
         if (Environment.GetEnvironmentVariable("ANALYTICS_SQL_AUDIT_LOG") is { Length: > 0 } configured)
@@ -97,7 +100,8 @@ internal sealed class SqlSession : IDisposable
 
         var full = Path.GetFullPath(snapshotArgument);
         var folder = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
-        return Path.Combine(Path.GetDirectoryName(folder) ?? folder, "logs", "sql-audit.jsonl");
+        var data = Path.GetFileName(folder.TrimEnd(Path.DirectorySeparatorChar)) == "snapshots" ? Path.GetDirectoryName(folder.TrimEnd(Path.DirectorySeparatorChar)) ?? folder : folder;
+        return Path.Combine(data, "logs", "sql-audit.jsonl");
     }
 
     public void Dispose() => _pool.Dispose();

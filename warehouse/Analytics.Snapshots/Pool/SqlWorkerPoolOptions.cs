@@ -22,8 +22,8 @@ public sealed record SqlWorkerPoolOptions
     /// </summary>
     public long ProcessMemoryMB { get; init; } = 1536;
 
-    /// <summary>Queries a worker serves before it is replaced by a fresh process. Default 200.</summary>
-    public int RecycleAfter { get; init; } = 200;
+    /// <summary>Queries a worker serves before it is replaced by a fresh process (it is replaced sooner when its memory stays high). Default 1000.</summary>
+    public int RecycleAfter { get; init; } = 1000;
 
     /// <summary>How long a query waits for a free worker before it is told the console is busy. Default 30 s.</summary>
     public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);

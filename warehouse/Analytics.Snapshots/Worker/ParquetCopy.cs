@@ -13,19 +13,8 @@ internal static class ParquetCopy
     /// <summary>Copies the result to <paramref name="output"/>; returns the rows written, or null when the byte cap stopped it (the file is then removed).</summary>
     public static long? Write(string query, string snapshot, string output, long maxBytes, WorkerSettings settings, string tempDirectory, CancellationToken deadline)
     {
-        var builder = new DuckDbConnectionStringBuilder
-        {
-            DataSource = DuckDbConnectionStringBuilder.InMemory,
-            MemoryLimit = settings.MemoryLimit,
-            Threads = settings.Threads,
-        };
-        builder["temp_directory"] = tempDirectory;
-        builder["max_temp_directory_size"] = settings.TempBudget;
-        builder["autoload_known_extensions"] = "false";
-        builder["autoinstall_known_extensions"] = "false";
-        builder["allow_community_extensions"] = "false";
-        builder["allow_unsigned_extensions"] = "false";
-        builder["allow_persistent_secrets"] = "false";
+        // File access is switched off below, once the one output path is allowed (settings given at open cannot allow it).
+        var builder = SandboxInstance.Limited(DuckDbConnectionStringBuilder.InMemory, settings, tempDirectory);
         using var connection = new DuckDbConnection(builder.ConnectionString);
         connection.Open();
         var catalog = DuckDbConnection.QuoteIdentifier(Path.GetFileNameWithoutExtension(snapshot));

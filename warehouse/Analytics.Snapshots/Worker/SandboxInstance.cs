@@ -57,14 +57,23 @@ internal sealed class SandboxInstance : IDisposable
     /// <summary>The connection string of a sandbox instance (the provider gives DuckDB the restricting settings last).</summary>
     internal static string ConnectionString(string snapshot, WorkerSettings settings, string tempDirectory, string serial)
     {
-        var builder = new DuckDbConnectionStringBuilder
-        {
-            DataSource = snapshot,
-            AccessMode = "READ_ONLY",
-            EnableExternalAccess = false,
-            MemoryLimit = settings.MemoryLimit,
-            Threads = settings.Threads,
-        };
+        var builder = Limited(snapshot, settings, tempDirectory);
+        builder.AccessMode = "READ_ONLY";
+        builder.EnableExternalAccess = false;
+
+        // A distinct value per instance, so the provider never hands back an instance an earlier query used.
+        builder["custom_user_agent"] = "analytics-sql-worker/" + serial;
+        builder["lock_configuration"] = "true";
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The settings every instance a worker opens has, whatever it is for: memory, threads, spill folder and budget, no
+    /// extension loading or installing, no community or unsigned extensions, no persistent secrets.
+    /// </summary>
+    internal static DuckDbConnectionStringBuilder Limited(string dataSource, WorkerSettings settings, string tempDirectory)
+    {
+        var builder = new DuckDbConnectionStringBuilder { DataSource = dataSource, MemoryLimit = settings.MemoryLimit, Threads = settings.Threads };
         builder["temp_directory"] = tempDirectory;
         builder["max_temp_directory_size"] = settings.TempBudget;
         builder["autoload_known_extensions"] = "false";
@@ -72,11 +81,7 @@ internal sealed class SandboxInstance : IDisposable
         builder["allow_community_extensions"] = "false";
         builder["allow_unsigned_extensions"] = "false";
         builder["allow_persistent_secrets"] = "false";
-
-        // A distinct value per instance, so the provider never hands back an instance an earlier query used.
-        builder["custom_user_agent"] = "analytics-sql-worker/" + serial;
-        builder["lock_configuration"] = "true";
-        return builder.ConnectionString;
+        return builder;
     }
 
     /// <inheritdoc />
