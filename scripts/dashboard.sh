@@ -19,7 +19,8 @@ for a in "$@"; do case "$a" in --Analytics:Snapshot=*|--Analytics:Snapshots=*) o
 args=("$@")
 if [ "$own" = false ]; then
   snapshots="$root/data/demo/snapshots"
-  if ! ls "$snapshots"/warehouse-*.duckdb >/dev/null 2>&1; then
+  # A snapshot is published once current.json names it (the rule every reader follows; see docs/sql-console.md).
+  if [ ! -f "$snapshots/current.json" ]; then
     echo "No demo snapshot in $snapshots yet: building the demo (generate → load → build)…"
     dotnet build etl/Analytics.Cli -c Release --nologo -v quiet
     # analytics demo generates the extracts, pulls and loads them, and ends by building and publishing a snapshot.

@@ -36,6 +36,11 @@ internal static class SqlCommand
                 throw new CliFailure(ExitCodes.Usage, "--format parquet writes a file: add --out <file>.parquet.");
             }
 
+            if (chosen == Snapshots.Results.ResultFormat.Table && outPath is not null)
+            {
+                throw new CliFailure(ExitCodes.Usage, "--format table prints to the terminal; --out writes csv, json or parquet.");
+            }
+
             var text = parse.GetValue(query);
             if (text is null && outPath is not null)
             {

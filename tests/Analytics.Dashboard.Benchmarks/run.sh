@@ -3,12 +3,14 @@
 # trivial /api/ping of the same app (the ceiling). Prints rps, p50, p99 and the ratio, then the overview's first
 # render in Chromium. Goals: series p99 < 20 ms, at least a quarter of the ceiling's rps, first render < 1 s.
 #   bash tests/Analytics.Dashboard.Benchmarks/run.sh [snapshot.duckdb] [seconds]
-# Without a snapshot it uses the newest in data/demo/snapshots.
+# Without a snapshot it uses the current one of data/demo/snapshots.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 here=tests/Analytics.Dashboard.Benchmarks
-snapshot=${1:-$(ls -1 "$root"/data/demo/snapshots/warehouse-*.duckdb 2>/dev/null | sort | tail -1 || true)}
+# The demo's current snapshot: the file its current.json names (the rule every reader follows).
+current="$root/data/demo/snapshots/current.json"
+snapshot=${1:-$( [ -f "$current" ] && echo "$root/data/demo/snapshots/$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["snapshot"])' "$current")" || true)}
 seconds=${2:-30}
 [ -n "$snapshot" ] && [ -f "$snapshot" ] || { echo "error: no snapshot: pass a .duckdb file (or run bash scripts/dashboard.sh once to build the demo)" >&2; exit 2; }
 snapshot=$(realpath "$snapshot")

@@ -262,6 +262,22 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_csv_download_of_wide_rows_stops_at_its_size_cap_and_says_so()
+    {
+        var (client, token) = await ConsoleAsync();
+        using (client)
+        {
+            var cut = await client.PostAsync("/sql/csv", Form("SELECT range, repeat('y', 10000) AS s FROM range(100)", token, page: false));
+            var body = await cut.Content.ReadAsByteArrayAsync();
+
+            Assert.Equal(HttpStatusCode.OK, cut.StatusCode);
+            Assert.Equal("bytes", cut.Headers.GetValues("X-Analytics-Truncated").Single());
+            Assert.InRange(body.Length, DashboardFactory.MaxCsvBytes - 10_100, DashboardFactory.MaxCsvBytes);
+            Assert.EndsWith("\r\n", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_refused_csv_download_is_a_problem_in_the_readers_language()
     {
         var (client, token) = await ConsoleAsync("en");

@@ -191,6 +191,25 @@ public sealed class WarehouseCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sql_refuses_text_with_a_NUL_before_any_engine_sees_it_and_audits_the_refusal()
+    {
+        Build();
+
+        var code = Run("sql", "SELECT 1\0; DROP TABLE mart_indicator", "--snapshot", Snapshots);
+
+        Assert.Equal(ExitCodes.SqlRefused, code);
+        Assert.Contains("\"outcome\":\"refused:invalid_text\"", File.ReadAllText(Path.Combine(_root, "logs", "sql-audit.jsonl")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sql_refuses_a_table_written_to_a_file()
+    {
+        Build();
+
+        Assert.Equal(ExitCodes.Usage, Run("sql", "SELECT 1", "--snapshot", Snapshots, "--format", "table", "--out", Path.Combine(_root, "t.txt")));
+    }
+
+    [Fact]
     public void Sql_csv_guards_formulas_like_every_csv_the_product_writes()
     {
         Build();

@@ -28,6 +28,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 
     public const int MaxCsvRows = 1000;
 
+    public const int MaxCsvBytes = 200_000;
+
     public const int MaxRequestBytes = 64 * 1024;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -45,6 +47,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Analytics:SqlConsole:MaxRows", MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Analytics:SqlConsole:TimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Analytics:SqlConsole:MaxCsvRows", MaxCsvRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Analytics:SqlConsole:MaxCsvBytes", MaxCsvBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Analytics:SqlConsole:MemoryLimit", "128MB");
         builder.UseSetting("Analytics:SqlConsole:ProcessMemoryMB", "768");
         builder.UseSetting("Analytics:SqlConsole:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
