@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,10 +14,8 @@ public sealed record SqlRequester(string? Who, string? Remote, string Via);
 
 /// <summary>
 /// The SQL audit log: JSON lines (<see cref="SqlAuditEntry"/>), written before a query runs and after it ends, so a
-/// crash of the worker, or of the server itself, still leaves the query on record. It is bounded: past
-/// <see cref="MaxBytes"/> the file is rotated to <c>.1</c>, <c>.2</c>, … and the oldest beyond <see cref="Keep"/> is
-/// removed. Several processes (dashboard replicas, <c>analytics sql</c>) may share one log: each line is one append,
-/// and rotation holds a lock file.
+/// crash of the worker, or of the server itself, still leaves the query on record; bounded and rotated, and shareable
+/// by several processes (<see cref="AuditFile"/>).
 /// </summary>
 public sealed class SqlAuditLog
 {
@@ -33,38 +30,17 @@ public sealed class SqlAuditLog
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     });
 
-    private readonly Lock _gate = new();
+    private readonly AuditFile _file;
 
     /// <summary>Opens (creates) the log at <paramref name="path"/>.</summary>
     /// <exception cref="IOException">The log's folder cannot be created or the log cannot be written: no query may run unaudited.</exception>
     public SqlAuditLog(string path, long maxBytes = 10 * 1024 * 1024, int keep = 5)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
-        FilePath = Path.GetFullPath(path);
-        MaxBytes = maxBytes;
-        Keep = keep;
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            using (new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
-            {
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"The SQL audit log '{FilePath}' cannot be written ({ex.Message}). Queries are not run unaudited: fix its folder's permissions or choose another log.", ex);
-        }
+        _file = new AuditFile(path, "SQL audit log", maxBytes, keep);
     }
 
     /// <summary>The log file.</summary>
-    public string FilePath { get; }
-
-    /// <summary>Size past which the log is rotated.</summary>
-    public long MaxBytes { get; }
-
-    /// <summary>Rotated files kept.</summary>
-    public int Keep { get; }
+    public string FilePath => _file.FilePath;
 
     /// <summary>Writes the <c>start</c> line of a query about to run; returns its id for <see cref="End"/>.</summary>
     public string Start(SqlRequester requester, string? snapshot, string sql)
@@ -109,62 +85,5 @@ public sealed class SqlAuditLog
         SqlSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql))),
     };
 
-    private void Append(SqlAuditEntry entry)
-    {
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry, Json.SqlAuditEntry);
-        var bytes = new byte[line.Length + 1];
-        line.CopyTo(bytes, 0);
-        bytes[^1] = (byte)'\n';
-        lock (_gate)
-        {
-            RotateIfFull();
-            using var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            file.Write(bytes);
-        }
-    }
-
-    private void RotateIfFull()
-    {
-        if (!File.Exists(FilePath) || new FileInfo(FilePath).Length < MaxBytes)
-        {
-            return;
-        }
-
-        using var held = RotationLock();
-        if (held is null || !File.Exists(FilePath) || new FileInfo(FilePath).Length < MaxBytes)
-        {
-            return;
-        }
-
-        File.Delete(Rotated(Keep));
-        for (var i = Keep - 1; i >= 1; i--)
-        {
-            if (File.Exists(Rotated(i)))
-            {
-                File.Move(Rotated(i), Rotated(i + 1), overwrite: true);
-            }
-        }
-
-        File.Move(FilePath, Rotated(1), overwrite: true);
-    }
-
-    private string Rotated(int n) => FilePath + "." + n.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The lock file held while rotating (null when another process holds it for more than two seconds: it rotates).</summary>
-    private FileStream? RotationLock()
-    {
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            try
-            {
-                return new FileStream(FilePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-
-        return null;
-    }
+    private void Append(SqlAuditEntry entry) => _file.Append(JsonSerializer.SerializeToUtf8Bytes(entry, Json.SqlAuditEntry));
 }
