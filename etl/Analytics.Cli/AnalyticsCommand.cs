@@ -18,6 +18,7 @@ internal static class AnalyticsCommand
         root.Subcommands.Add(SqlCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root;
     }
 
