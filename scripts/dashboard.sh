@@ -29,6 +29,18 @@ if [ "$own" = false ]; then
   args=("--Analytics:Snapshots=$snapshots" "${args[@]}")
 fi
 
+if [ "$own" = false ]; then
+  # The demo's accounts: one per role, created once (passwords printed then and kept in demo-accounts.txt); a real
+  # deployment starts with none (the dashboard says how to make the first admin).
+  demo="$root/data/demo"
+  if [ ! -f "$demo/demo-accounts.txt" ]; then
+    dotnet build etl/Analytics.Cli -c Release --nologo -v quiet
+    etl/Analytics.Cli/bin/Release/net10.0/analytics users --db "$demo/accounts.db" demo --out "$demo/demo-accounts.txt"
+  fi
+  args=("--Analytics:Accounts:Database=$demo/accounts.db" "--Analytics:Accounts:DemoAccountsFile=$demo/demo-accounts.txt"
+        "--Analytics:Accounts:AccessLog=$demo/logs/access-audit.jsonl" "--Analytics:SqlConsole:AuditLog=$demo/logs/sql-audit.jsonl" "${args[@]}")
+fi
+
 # Content root = the project folder (wwwroot, appsettings.json); relative paths in arguments are resolved from the repo root above.
 cd dashboard/Analytics.Dashboard
 exec dotnet bin/Release/net10.0/Analytics.Dashboard.dll "${args[@]}"

@@ -1,4 +1,6 @@
+using Analytics.Accounts;
 using Analytics.Dashboard;
+using Analytics.Dashboard.Accounts;
 using Analytics.Dashboard.Api;
 using Analytics.Dashboard.Components;
 using Analytics.Dashboard.Data;
@@ -17,6 +19,8 @@ builder.Services.AddSingleton<SnapshotSource>();
 builder.Services.AddHostedService<SnapshotWatcher>();
 builder.Services.AddScoped<Warehouse>();
 builder.Services.AddHttpContextAccessor();
+builder.AddDashboardAccounts();
+builder.Services.AddScoped(services => Disclosure.Of(services.GetRequiredService<IHttpContextAccessor>()));
 builder.Services.AddScoped<UiContext>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
 builder.Services.AddProblemDetails();
@@ -26,22 +30,32 @@ builder.Services.AddAntiforgery();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
+AccountsSetup.EnsureCreated(app.Services);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestCulture();
 app.UseStaticFiles();
+app.UseAuthentication();
+if (app.Configuration.GetValue<bool>(AccountsOptions.Section + ":AnonymousViewer"))
+{
+    app.UseMiddleware<AnonymousViewerMiddleware>();
+}
+
+app.UseMiddleware<AccessAuditMiddleware>();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<SqlRequestGate>();
 
+app.MapAccounts();
 app.MapOpenApi();
 app.MapPlans();
 app.MapIndicators();
 app.MapDimensions();
 app.MapDataStatus();
 app.MapSqlConsole();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().RequireAuthorization(Policies.Reader);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

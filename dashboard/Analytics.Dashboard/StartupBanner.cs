@@ -20,5 +20,19 @@ internal static class StartupBanner
         Console.WriteLine(snapshot is null
             ? $"No snapshot yet: {source.Problem} (the dashboard picks one up as soon as it appears)."
             : $"Serving snapshot {snapshot.Path}");
+
+        using var scope = app.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Analytics.Accounts.AccountStore>();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Accounts.AccountsOptions>>().Value;
+        if (!accounts.AnyAsync().GetAwaiter().GetResult())
+        {
+            var database = Path.GetFullPath(options.Database, app.Environment.ContentRootPath);
+            Console.WriteLine($"No accounts yet: nobody can sign in. Make the first administrator with");
+            Console.WriteLine($"  analytics users add <name> --role admin --db {database}");
+        }
+        else if (options.DemoAccountsFile is { Length: > 0 } demo)
+        {
+            Console.WriteLine($"Sign in with a demo account (one per role) from {demo}");
+        }
     }
 }

@@ -1,8 +1,12 @@
--- Each request takes the next series path (every indicator × district × industry group), so filters vary.
+-- Each request takes the next path of PATHS_FILE (for the series: every indicator × district × industry group, so
+-- filters vary), with a bearer token when TOKEN is set (authentication on) and none otherwise (off).
 local paths = {}
 for line in io.lines(os.getenv("PATHS_FILE")) do paths[#paths + 1] = line end
+local token = os.getenv("TOKEN")
+local headers = {}
+if token and token ~= "" then headers["Authorization"] = "Bearer " .. token end
 local i = 0
 request = function()
   i = i % #paths + 1
-  return wrk.format("GET", paths[i])
+  return wrk.format("GET", paths[i], headers)
 end

@@ -74,7 +74,7 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?district=500103&size=%E5%BE%AE%E5%9E%8B&lang=zh");
         var small = page.Locator("#series-table .small-cell").First;
         Assert.Equal("—", await small.InnerTextAsync());
-        Assert.Contains("企业数过少", await small.GetAttributeAsync("title"));
+        Assert.Contains("涉及企业过少", await small.GetAttributeAsync("title"));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
     [Fact]
     public async Task The_sql_console_runs_a_query_and_shows_rows()
     {
-        var page = await fixture.NewPage();
+        var page = await fixture.NewPage(Analytics.Accounts.Roles.Analyst);
         await page.GotoAsync(fixture.BaseUrl + "/sql?lang=zh");
         await page.FillAsync("#sql-text", "SELECT indicator_id, year, value FROM mart_indicator WHERE district_code = 'ALL' AND industry_group = 'ALL' AND size_class = 'ALL' ORDER BY indicator_id, year");
         await page.ClickAsync("#sql-run");
@@ -126,5 +126,54 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         await page.GotoAsync(fixture.BaseUrl + "/data?lang=zh");
         Assert.Contains("credit_code_check_digit", await page.InnerTextAsync("#quarantine"));
         await page.ScreenshotAsync(new() { Path = Shot("data"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_leader_signs_in_reads_the_overview_and_signs_out()
+    {
+        var page = await fixture.NewPage(role: null);
+        await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&lang=zh");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Shot("login"), FullPage = true });
+
+        await page.FillAsync("#login-name", "viewer");
+        await page.FillAsync("#login-password", "not-the-password");
+        await page.ClickAsync("#login-submit");
+        await page.WaitForSelectorAsync("#login-error");
+        Assert.Contains("账户名或密码不正确", await page.InnerTextAsync("#login-error"));
+
+        await page.FillAsync("#login-name", "viewer");
+        await page.FillAsync("#login-password", Analytics.Dashboard.Tests.Support.FixtureAccounts.Password);
+        await Task.WhenAll(page.WaitForURLAsync("**/?plan=CQ2013**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#login-submit"));
+        Assert.Equal(3, await page.Locator(".tile").CountAsync());
+        Assert.Contains("viewer", await page.InnerTextAsync("#signed-in-as"));
+        Assert.Equal(0, await page.Locator("nav a[href*='/sql']").CountAsync());
+
+        await Task.WhenAll(page.WaitForURLAsync("**/account/login**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#logout"));
+        await page.GotoAsync(fixture.BaseUrl + "/data?lang=zh");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewer_sent_to_the_console_sees_the_denied_page()
+    {
+        var page = await fixture.NewPage(Analytics.Accounts.Roles.Viewer);
+        var response = await page.GotoAsync(fixture.BaseUrl + "/sql?lang=zh");
+        Assert.Equal(403, response!.Status);
+        Assert.Contains("/account/denied", page.Url, StringComparison.Ordinal);
+        Assert.Contains("viewer", await page.InnerTextAsync("#denied-reason"));
+        Assert.Equal(0, await page.Locator("#sql-text").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("denied"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_district_official_sees_their_own_districts_small_cells()
+    {
+        var page = await fixture.NewPage(Analytics.Accounts.Roles.District);
+        await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?district=500103&size=%E5%BE%AE%E5%9E%8B&lang=zh");
+        await page.WaitForSelectorAsync("body[data-charts='ready']");
+        Assert.Equal(0, await page.Locator("#series-table .small-cell").CountAsync());
+        Assert.NotEqual("—", await page.InnerTextAsync("#headline-value"));
+        await page.ScreenshotAsync(new() { Path = Shot("district-official-500103"), FullPage = true });
     }
 }

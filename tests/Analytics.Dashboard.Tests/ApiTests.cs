@@ -1,3 +1,4 @@
+using Analytics.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,7 +17,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Plans_lists_both_plans_with_their_periods()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var plans = await Json(await client.GetAsync("/api/plans"));
         Assert.Equal(["CQ2013", "YY2020"], plans.EnumerateArray().Select(p => p.GetProperty("plan").GetString()));
         var cq = plans[0];
@@ -29,7 +30,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Indicators_carry_their_definition_and_caveats()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var newprod = await Json(await client.GetAsync("/api/indicators/YY-NEWPROD"));
         Assert.Equal("doubling_ratio", newprod.GetProperty("kind").GetString());
         Assert.Contains("代理", newprod.GetProperty("caveatZh").GetString());
@@ -44,7 +45,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [InlineData("YY-NEWPROD", "430602", "ALL", "中型")]
     public async Task Series_equals_the_mart_row_for_row(string id, string district, string industry, string size)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var body = await Json(await client.GetAsync(
             $"/api/indicators/{id}/series?district={district}&industry={Uri.EscapeDataString(industry)}&size={Uri.EscapeDataString(size)}"));
         var points = body.GetProperty("points").EnumerateArray().ToList();
@@ -70,7 +71,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Breakdown_by_district_equals_the_mart_ranked_by_value()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var body = await Json(await client.GetAsync("/api/indicators/CQ-TECH-SME/breakdown?by=district&year=2014&industry=EQUIP"));
         var rows = body.GetProperty("rows").EnumerateArray().ToList();
         var mart = Mart.Rows(factory.SnapshotPath, "indicator_id = 'CQ-TECH-SME' AND year = 2014 AND district_code <> 'ALL' AND industry_group = 'EQUIP' AND size_class = 'ALL'");
@@ -82,7 +83,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Breakdown_by_industry_lists_each_group_once()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var body = await Json(await client.GetAsync("/api/indicators/YY-POLING/breakdown?by=industry&year=2021&district=430602"));
         Assert.Equal(["FOOD", "PETRO"], body.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("industryGroup").GetString()).Order());
     }
@@ -90,7 +91,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Small_cells_come_with_their_numbers_withheld()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var body = await Json(await client.GetAsync("/api/indicators/CQ-TECH-SME/series?district=500103&size=%E5%BE%AE%E5%9E%8B"));
         foreach (var p in body.GetProperty("points").EnumerateArray())
         {
@@ -103,7 +104,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Series_csv_has_the_contract_header_and_the_mart_values()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/api/indicators/CQ-TECH-SME/series.csv?district=500101");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -117,7 +118,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Breakdown_csv_downloads()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/api/indicators/CQ-IT-ADOPT/breakdown.csv?by=industry&year=2013");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("CQ-IT-ADOPT,CQ2013,2013,ALL,,ELEC,ALL,", await response.Content.ReadAsStringAsync());
@@ -126,7 +127,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Districts_and_industries_are_per_plan()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var districts = await Json(await client.GetAsync("/api/districts?plan=YY2020"));
         Assert.Equal(["430602", "430681"], districts.EnumerateArray().Select(d => d.GetProperty("code").GetString()));
         Assert.Equal("Miluo", districts[1].GetProperty("nameEn").GetString());
@@ -137,7 +138,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Freshness_loads_and_quarantine_come_from_the_snapshot()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var q = await Json(await client.GetAsync("/api/data/quarantine"));
         Assert.Equal(["feed", "rule", "rows", "example"], q.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("credit_code_check_digit", q.GetProperty("rows")[0][1].GetString());
@@ -150,7 +151,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task The_openapi_document_describes_the_series_endpoint()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var doc = await Json(await client.GetAsync("/openapi/v1.json"));
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/indicators/{id}/series", out _));
     }
@@ -158,7 +159,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     [Fact]
     public async Task Responses_carry_security_headers()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/?plan=CQ2013");
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

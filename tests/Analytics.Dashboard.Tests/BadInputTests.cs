@@ -1,3 +1,4 @@
+using Analytics.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -30,7 +31,7 @@ public sealed class BadInputTests(DashboardFactory factory) : IClassFixture<Dash
     [InlineData("/industry/NOPE")]
     public async Task Unknown_ids_are_404(string url)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -38,7 +39,7 @@ public sealed class BadInputTests(DashboardFactory factory) : IClassFixture<Dash
     [Fact]
     public async Task An_unknown_indicator_is_a_problem_document()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/api/indicators/NOPE/series");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -56,7 +57,7 @@ public sealed class BadInputTests(DashboardFactory factory) : IClassFixture<Dash
     [InlineData("year=2014&size=huge", "size")]
     public async Task Bad_breakdown_parameters_are_400_saying_which(string query, string parameter)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/api/indicators/CQ-TECH-SME/breakdown?" + query);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -68,7 +69,7 @@ public sealed class BadInputTests(DashboardFactory factory) : IClassFixture<Dash
     [MemberData(nameof(Injections))]
     public async Task Injection_attempts_in_every_parameter_are_400_and_change_nothing(string attack)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var a = Uri.EscapeDataString(attack);
         foreach (var (url, parameter) in new[]
         {

@@ -1,3 +1,4 @@
+using Analytics.Accounts;
 using System.Net;
 using Analytics.Dashboard.Tests.Support;
 
@@ -23,7 +24,7 @@ public sealed class SmokeTests(DashboardFactory factory) : IClassFixture<Dashboa
     [InlineData("/sql")]
     public async Task Every_page_and_endpoint_answers_200(string url)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Analyst);
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 3000)]}");

@@ -1,3 +1,4 @@
+using Analytics.Accounts;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Analytics.Dashboard.Tests.Support;
@@ -10,7 +11,7 @@ public sealed class SnapshotSwitchTests
     public async Task A_newer_snapshot_is_served_without_restart_and_requests_keep_working()
     {
         using var factory = new DashboardFactory { UseFolder = true };
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var first = await client.GetFromJsonAsync<JsonElement>("/api/data/snapshot");
         Assert.Equal(Path.GetFileName(factory.SnapshotPath), first.GetProperty("file").GetString());
 
@@ -52,7 +53,7 @@ public sealed class SnapshotSwitchTests
     {
         using var factory = new DashboardFactory { UseFolder = true };
         File.Delete(factory.SnapshotPath);
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/api/plans");
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("analytics build", await response.Content.ReadAsStringAsync());

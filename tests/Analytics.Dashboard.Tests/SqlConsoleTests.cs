@@ -1,3 +1,4 @@
+using Analytics.Accounts;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -30,7 +31,7 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
 
     private async Task<(HttpClient Client, string Token)> ConsoleAsync(string lang = "zh")
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.As(Roles.Analyst, allowAutoRedirect: false);
         var page = await client.GetStringAsync("/sql?lang=" + lang);
         var token = WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value);
         Assert.NotEmpty(token);
@@ -96,7 +97,7 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", result.Problem!.Message(chinese: true));
         Assert.Equal(240, Mart.Rows(factory.SnapshotPath, "indicator_id = 'CQ-TECH-SME'").Count);
         Assert.False(File.Exists("/tmp/leak.csv"));
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Analyst);
         Assert.Equal("ok", await client.GetStringAsync("/api/ping"));
         Assert.Null((await Run("SELECT 1")).Problem);
     }
@@ -105,7 +106,7 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
     public async Task A_query_that_runs_forever_is_stopped_at_the_time_limit_while_pages_keep_answering()
     {
         var query = Run(Forever);
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Analyst);
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal("ok", await client.GetStringAsync("/api/ping"));
@@ -143,7 +144,7 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
         }
 
         var result = await query;
-        using var client = factory.CreateClient();
+        using var client = factory.As(Roles.Analyst);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/plans")).StatusCode);
         Assert.Null((await Run("SELECT 42")).Problem);
         Assert.Equal(SqlProblemKind.WorkerFailed, result.Problem?.Kind);
@@ -293,7 +294,7 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_said_and_audited()
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = factory.As(Roles.Analyst, allowAutoRedirect: false);
         var page = await client.PostAsync("/sql", Form("SELECT 'no-token-page'", null));
         var csv = await client.PostAsync("/sql/csv", Form("SELECT 'no-token-csv'", null, page: false));
 

@@ -10,13 +10,13 @@ public static class DataStatusEndpoints
     /// <summary>Maps <c>/api/data/…</c> and the trivial <c>/api/ping</c> (the benchmark's ceiling).</summary>
     public static IEndpointRouteBuilder MapDataStatus(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/data").WithTags("Data");
+        var group = app.MapGroup("/api/data").WithTags("Data").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         group.MapGet("/snapshot", (Warehouse w) => TypedResults.Ok(new SnapshotResponse(
             Path.GetFileName(w.Snapshot!.Path), w.Catalog.BuiltAt, w.Catalog.Plans)));
         group.MapGet("/freshness", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Freshness));
         group.MapGet("/loads", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Lineage));
         group.MapGet("/quarantine", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Quarantine));
-        app.MapGet("/api/ping", () => TypedResults.Text("ok")).WithTags("Data");
+        app.MapGet("/api/ping", () => TypedResults.Text("ok")).WithTags("Data").AllowAnonymous();
         return app;
     }
 

@@ -9,7 +9,7 @@ public static class DimensionEndpoints
     /// <summary>Maps <c>/api/districts</c>, <c>/api/industries</c> and <c>/api/size-classes</c>.</summary>
     public static IEndpointRouteBuilder MapDimensions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Dimensions");
+        var group = app.MapGroup("/api").WithTags("Dimensions").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         group.MapGet("/districts", (string? plan, Warehouse w) => ForPlan(plan, w, c => c.Districts, d => d.Plan));
         group.MapGet("/industries", (string? plan, Warehouse w) => ForPlan(plan, w, c => c.Industries, d => d.Plan));
         group.MapGet("/size-classes", (Warehouse w) => TypedResults.Ok(w.Catalog.SizeClasses));

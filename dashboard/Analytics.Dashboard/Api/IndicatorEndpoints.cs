@@ -9,7 +9,7 @@ public static class IndicatorEndpoints
     /// <summary>Maps <c>/api/indicators</c>.</summary>
     public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/indicators").WithTags("Indicators");
+        var group = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapGet("/{id}/series", Series);

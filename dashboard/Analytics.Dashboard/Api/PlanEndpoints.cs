@@ -9,7 +9,7 @@ public static class PlanEndpoints
     /// <summary>Maps <c>/api/plans</c>.</summary>
     public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/plans").WithTags("Plans");
+        var group = app.MapGroup("/api/plans").WithTags("Plans").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         group.MapGet("/", (Warehouse w) => TypedResults.Ok(w.Catalog.Plans));
         group.MapGet("/{plan}", GetPlan);
         return app;

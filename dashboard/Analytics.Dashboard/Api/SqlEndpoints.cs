@@ -12,7 +12,7 @@ public static class SqlEndpoints
     /// <summary>Maps <c>POST /sql/csv</c>.</summary>
     public static IEndpointRouteBuilder MapSqlConsole(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/sql/csv", RunCsv).WithTags("SQL console");
+        app.MapPost("/sql/csv", RunCsv).WithTags("SQL console").RequireAuthorization(Analytics.Accounts.Policies.Analyst);
         return app;
     }
 

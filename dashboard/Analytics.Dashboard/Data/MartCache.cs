@@ -32,7 +32,7 @@ internal sealed class MartCache
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var row = MartRows.Suppress(MartRows.Read(r));
+            var row = MartRows.Read(r);
             var key = (row.IndicatorId, row.DistrictCode, row.IndustryGroup, row.SizeClass);
             if (!series.TryGetValue(key, out var list))
             {
@@ -68,10 +68,8 @@ internal sealed class MartCache
     public IReadOnlyList<MartRow> ByIndustry(string id, int year, string district, string size) =>
         Ranked(_industries.GetValueOrDefault((id, district, size)), year, r => r.IndustryGroup);
 
-    /// <summary>The same order as the SQL: value descending, nulls last, then the code.</summary>
     private static List<MartRow> Ranked(List<MartRow>? rows, int year, Func<MartRow, string> code) =>
-        rows is null ? [] : rows.Where(r => r.Year == year)
-            .OrderBy(r => r.Value is null).ThenByDescending(r => r.Value).ThenBy(code, StringComparer.Ordinal).ToList();
+        rows is null ? [] : MartRows.Ranked(rows.Where(r => r.Year == year), code);
 
     private static void Add<TKey>(Dictionary<TKey, List<MartRow>> index, TKey key, MartRow row)
         where TKey : notnull

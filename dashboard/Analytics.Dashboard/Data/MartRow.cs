@@ -1,7 +1,10 @@
 namespace Analytics.Dashboard.Data;
 
 /// <summary>One row of <c>mart_indicator</c>: an indicator's value for a year and a cell (district × industry group × size class).</summary>
-/// <remarks>Small cells (<see cref="SmallCell"/>) reach the API and pages with their numbers withheld: see <see cref="MartRows.Suppress"/>.</remarks>
+/// <remarks>
+/// Small cells (<see cref="SmallCell"/>) reach a reader who may not see them with their numbers withheld
+/// (<see cref="Withheld"/>): see <see cref="MartRows.ForReader"/>.
+/// </remarks>
 public sealed record MartRow(
     string IndicatorId,
     string Plan,
@@ -26,7 +29,8 @@ public sealed record MartRow(
     double? TrajectoryValue,
     string? Status,
     long? EnterpriseCount,
-    bool SmallCell);
+    bool SmallCell,
+    bool Withheld = false);
 
 /// <summary>Reading and suppressing mart rows.</summary>
 internal static class MartRows
@@ -42,13 +46,23 @@ internal static class MartRows
         (int?)Db.Integer(r, 13), Db.Number(r, 14), Db.Number(r, 15), Db.Number(r, 16), (int?)Db.Integer(r, 17), Db.Text(r, 18),
         Db.Number(r, 19), Db.Number(r, 20), Db.Text(r, 21), Db.Integer(r, 22), !r.IsDBNull(23) && r.GetBoolean(23));
 
+    /// <summary>The ranking order of the SQL: value descending, nulls (and withheld values) last, then the code.</summary>
+    public static List<MartRow> Ranked(IEnumerable<MartRow> rows, Func<MartRow, string> code) =>
+        rows.OrderBy(r => r.Value is null).ThenByDescending(r => r.Value).ThenBy(code, StringComparer.Ordinal).ToList();
+
+    /// <summary>The row as this request's reader may see it: a small cell whole, or with its numbers withheld.</summary>
+    public static MartRow ForReader(MartRow row, Analytics.Dashboard.Accounts.Disclosure disclosure) =>
+        !row.SmallCell || disclosure.Reveals(row.DistrictCode) ? row : Suppress(row);
+
     /// <summary>
-    /// A small cell as it may be shown outside the SQL console: every number that counts or estimates enterprises is
-    /// withheld (null); the cell's keys, its target and on-track path stay.
+    /// A small cell as a reader who may not see it gets it: every number that counts or estimates enterprises is
+    /// withheld (null), and so is the on-track path (drawn from the cell's own baseline value, it would give that
+    /// away); the cell's keys and its target (a plan's published number) stay.
     /// </summary>
     public static MartRow Suppress(MartRow row) => !row.SmallCell ? row : row with
     {
+        Withheld = true,
         Value = null, Numerator = null, Denominator = null, SampleSize = null, CiLow = null, CiHigh = null,
-        BaselineValue = null, Ratio = null, Attainment = null, Status = null, EnterpriseCount = null,
+        BaselineValue = null, Ratio = null, Attainment = null, Status = null, EnterpriseCount = null, TrajectoryValue = null,
     };
 }

@@ -1,4 +1,5 @@
 using Analytics.Dashboard.Snapshots;
+using Analytics.Dashboard.Accounts;
 using Analytics.DuckDb;
 using Analytics.Snapshots.Results;
 
@@ -11,12 +12,14 @@ namespace Analytics.Dashboard.Data;
 public sealed class Warehouse : IDisposable
 {
     private readonly SnapshotState? _snapshot;
+    private readonly Disclosure _disclosure;
     private DuckDbConnection? _connection;
 
     /// <summary>Takes the current snapshot for this request.</summary>
-    public Warehouse(SnapshotSource source)
+    public Warehouse(SnapshotSource source, Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(source);
+        _disclosure = disclosure;
         _snapshot = source.Current;
         Problem = _snapshot is null ? source.Problem : null;
     }
@@ -33,22 +36,22 @@ public sealed class Warehouse : IDisposable
     private SnapshotState Required => _snapshot ?? throw new SnapshotUnavailableException(Problem ?? "No snapshot.");
 
     /// <summary>An indicator's series by year for one cell.</summary>
-    public IReadOnlyList<MartRow> Series(string id, string district, string industry, string size) =>
-        Required.Marts is { } m ? m.Series(id, district, industry, size) : Rows(WarehouseQueries.Series, ("id", id), ("district", district), ("industry", industry), ("size", size));
+    public IReadOnlyList<MartRow> Series(string id, string district, string industry, string size) => Visible(
+        Required.Marts is { } m ? m.Series(id, district, industry, size) : Rows(WarehouseQueries.Series, ("id", id), ("district", district), ("industry", industry), ("size", size)));
 
-    /// <summary>An indicator's districts for a year (industry group and size fixed).</summary>
-    public IReadOnlyList<MartRow> ByDistrict(string id, int year, string industry, string size) =>
-        Required.Marts is { } m ? m.ByDistrict(id, year, industry, size) : Rows(WarehouseQueries.ByDistrict, ("id", id), ("year", year), ("industry", industry), ("size", size));
+    /// <summary>An indicator's districts for a year (industry group and size fixed), ranked by what this reader sees (a withheld value's rank would hint at it).</summary>
+    public IReadOnlyList<MartRow> ByDistrict(string id, int year, string industry, string size) => MartRows.Ranked(Visible(
+        Required.Marts is { } m ? m.ByDistrict(id, year, industry, size) : Rows(WarehouseQueries.ByDistrict, ("id", id), ("year", year), ("industry", industry), ("size", size))), r => r.DistrictCode);
 
-    /// <summary>An indicator's industry groups for a year (district and size fixed).</summary>
-    public IReadOnlyList<MartRow> ByIndustry(string id, int year, string district, string size) =>
-        Required.Marts is { } m ? m.ByIndustry(id, year, district, size) : Rows(WarehouseQueries.ByIndustry, ("id", id), ("year", year), ("district", district), ("size", size));
+    /// <summary>An indicator's industry groups for a year (district and size fixed), ranked by what this reader sees.</summary>
+    public IReadOnlyList<MartRow> ByIndustry(string id, int year, string district, string size) => MartRows.Ranked(Visible(
+        Required.Marts is { } m ? m.ByIndustry(id, year, district, size) : Rows(WarehouseQueries.ByIndustry, ("id", id), ("year", year), ("district", district), ("size", size))), r => r.IndustryGroup);
 
     /// <summary>All indicators of a plan for one district and industry group, every year.</summary>
-    public IReadOnlyList<MartRow> PlanCell(string plan, string district, string industry) =>
+    public IReadOnlyList<MartRow> PlanCell(string plan, string district, string industry) => Visible(
         Required.Marts is { } m
             ? Catalog.IndicatorsOf(plan).OrderBy(i => i.Id, StringComparer.Ordinal).SelectMany(i => m.Series(i.Id, district, industry, Filters.All)).ToList()
-            : Rows(WarehouseQueries.PlanCell, ("plan", plan), ("district", district), ("industry", industry));
+            : Rows(WarehouseQueries.PlanCell, ("plan", plan), ("district", district), ("industry", industry)));
 
     /// <summary>A whole small table (freshness, quarantine summary, lineage), or null when the snapshot lacks it.</summary>
     public TableResult? Table(string table, int maxRows = 500)
@@ -81,10 +84,22 @@ public sealed class Warehouse : IDisposable
         var rows = new List<MartRow>();
         while (r.Read())
         {
-            rows.Add(MartRows.Suppress(MartRows.Read(r)));
+            rows.Add(MartRows.Read(r));
         }
 
         return rows;
+    }
+
+    /// <summary>The rows as this request's reader may see them (<see cref="MartRows.ForReader"/>).</summary>
+    private List<MartRow> Visible(IReadOnlyList<MartRow> rows)
+    {
+        var visible = new List<MartRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            visible.Add(MartRows.ForReader(row, _disclosure));
+        }
+
+        return visible;
     }
 
     private DuckDbConnection Connection() => _connection ??= Required.Rent();

@@ -69,7 +69,7 @@ public static class Charts
 
     private static string StatusText(MartRow r, UiContext ui)
     {
-        if (r.SmallCell)
+        if (r.Withheld)
         {
             return ui["SmallCell"];
         }

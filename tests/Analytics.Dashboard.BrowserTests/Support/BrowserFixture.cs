@@ -8,7 +8,10 @@ using Microsoft.Playwright;
 
 namespace Analytics.Dashboard.BrowserTests.Support;
 
-/// <summary>The dashboard on Kestrel at a free 127.0.0.1 port over the fixture snapshot, and Debian's Chromium driven by Playwright.</summary>
+/// <summary>
+/// The dashboard on Kestrel at a free 127.0.0.1 port over the fixture snapshot with the fixture's accounts, and
+/// Debian's Chromium driven by Playwright; <see cref="NewPage"/> signs in through the login page as one of the accounts.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly string _folder = FixtureSnapshot.TempFolder();
@@ -26,7 +29,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Screenshots);
         var snapshot = FixtureSnapshot.Create(Path.Combine(_folder, "fixture.duckdb"));
-        _app = new DashboardApp(snapshot, Path.Combine(_folder, "audit.jsonl"));
+        var accounts = Path.Combine(_folder, "accounts.db");
+        FixtureAccounts.Create(accounts);
+        _app = new DashboardApp(snapshot, Path.Combine(_folder, "audit.jsonl"), accounts, Path.Combine(_folder, "access-audit.jsonl"));
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -38,14 +43,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPage()
+    /// <summary>A page in a new browser context, signed in as the fixture account of <paramref name="role"/> (none: signed out).</summary>
+    public async Task<IPage> NewPage(string? role = Analytics.Accounts.Roles.Viewer)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         // Generous: a loaded 2-core CI machine once took over 30 s (the default) for a navigation and its charts.
         page.SetDefaultTimeout(90_000);
         page.SetDefaultNavigationTimeout(90_000);
+        if (role is not null)
+        {
+            await SignInAsync(page, FixtureAccounts.All.Single(a => a.Role == role).Name);
+        }
+
         return page;
+    }
+
+    /// <summary>Signs in through the login form, as a person would.</summary>
+    public async Task SignInAsync(IPage page, string name, string password = FixtureAccounts.Password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(BaseUrl + "/account/login?lang=zh");
+        await page.FillAsync("#login-name", name);
+        await page.FillAsync("#login-password", password);
+        await Task.WhenAll(page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#login-submit"));
     }
 
     public async Task DisposeAsync()
@@ -62,12 +83,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class DashboardApp(string snapshot, string audit) : WebApplicationFactory<Program>
+    private sealed class DashboardApp(string snapshot, string audit, string accounts, string accessLog) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Analytics:Snapshot", snapshot);
             builder.UseSetting("Analytics:SqlConsole:AuditLog", audit);
+            builder.UseSetting("Analytics:Accounts:Database", accounts);
+            builder.UseSetting("Analytics:Accounts:AccessLog", accessLog);
             builder.UseSetting("urls", "http://127.0.0.1:0");
         }
     }

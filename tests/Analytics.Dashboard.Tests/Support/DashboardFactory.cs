@@ -1,9 +1,14 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Analytics.Dashboard.Tests.Support;
 
-/// <summary>The dashboard on a fixture snapshot in a temporary folder, with a short SQL time limit and a small row cap.</summary>
+/// <summary>
+/// The dashboard on a fixture snapshot in a temporary folder, with a short SQL time limit and a small row cap, and an
+/// accounts database holding one account per role (<see cref="Password"/>) with an API token each: <see cref="As"/>
+/// gives a client acting as one of them, <c>CreateClient()</c> an anonymous one.
+/// </summary>
 public sealed class DashboardFactory : WebApplicationFactory<Program>
 {
     public DashboardFactory()
@@ -11,6 +16,29 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         Folder = FixtureSnapshot.TempFolder();
         SnapshotPath = FixtureSnapshot.Create(Path.Combine(Folder, "warehouse-20240102T083000000-0000abcd.duckdb"));
         AuditLog = Path.Combine(Folder, "audit.jsonl");
+        AccountsDb = Path.Combine(Folder, "accounts.db");
+        AccessLog = Path.Combine(Folder, "access-audit.jsonl");
+        _tokens = FixtureAccounts.Create(AccountsDb);
+    }
+
+    /// <summary>Every fixture account's password.</summary>
+    public const string Password = FixtureAccounts.Password;
+
+    private readonly IReadOnlyDictionary<string, string> _tokens;
+
+    public string AccountsDb { get; }
+
+    public string AccessLog { get; }
+
+    /// <summary>The API token of the account of <paramref name="role"/>.</summary>
+    public string Token(string role) => _tokens[role];
+
+    /// <summary>A client acting as the account of <paramref name="role"/> (its API token on every request).</summary>
+    public HttpClient As(string role, bool allowAutoRedirect = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = allowAutoRedirect });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role));
+        return client;
     }
 
     public string Folder { get; }
@@ -18,6 +46,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     public string SnapshotPath { get; }
 
     public string AuditLog { get; }
+
+    /// <summary>Further settings, set before the first client.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Set before the first client to serve a snapshot folder instead of the one file.</summary>
     public bool UseFolder { get; init; }
@@ -52,6 +83,12 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Analytics:SqlConsole:ProcessMemoryMB", "768");
         builder.UseSetting("Analytics:SqlConsole:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Analytics:SqlConsole:TempRoot", Path.Combine(Folder, "sql-workers"));
+        builder.UseSetting("Analytics:Accounts:Database", AccountsDb);
+        builder.UseSetting("Analytics:Accounts:AccessLog", AccessLog);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

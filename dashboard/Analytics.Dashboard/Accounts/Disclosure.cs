@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Analytics.Accounts;
+
+namespace Analytics.Dashboard.Accounts;
+
+/// <summary>
+/// What the reader of this request may see of a small cell: analysts and administrators every cell, a district
+/// official their own district's, a viewer none (the cell's numbers are withheld).
+/// </summary>
+public sealed class Disclosure
+{
+    private readonly bool _all;
+    private readonly string? _district;
+
+    /// <summary>The disclosure of <paramref name="user"/>.</summary>
+    public Disclosure(ClaimsPrincipal? user)
+    {
+        _all = user?.IsInRole(Roles.Analyst) == true || user?.IsInRole(Roles.Admin) == true;
+        _district = user?.IsInRole(Roles.District) == true ? user.FindFirstValue(Roles.DistrictClaim) : null;
+    }
+
+    /// <summary>Whether a small cell of <paramref name="districtCode"/> is shown whole to this reader.</summary>
+    public bool Reveals(string districtCode) => _all || (_district is not null && string.Equals(districtCode, _district, StringComparison.Ordinal));
+
+    /// <summary>What the request's reader may see.</summary>
+    public static Disclosure Of(IHttpContextAccessor accessor)
+    {
+        ArgumentNullException.ThrowIfNull(accessor);
+        return new Disclosure(accessor.HttpContext?.User);
+    }
+}
