@@ -33,16 +33,18 @@ public sealed class IndicatorKindTests(WarehouseFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData(2012, 1, true)]  // C1 (C2 not yet granted)
-    [InlineData(2013, 1, true)]  // C1; C2 expired 2013-12-30, the day before year end
-    [InlineData(2014, 3, false)] // C1 (expires on 31 December, still valid), C3, C4
-    [InlineData(2015, 2, true)]  // C3, C4
-    public void Count_at_year_end_counts_valid_recognitions_and_flags_small_cells(int year, int expected, bool small)
+    [InlineData(2012, 1)] // C1 (C2 not yet granted)
+    [InlineData(2013, 1)] // C1; C2 expired 2013-12-30, the day before year end
+    [InlineData(2014, 3)] // C1 (expires on 31 December, still valid), C3, C4
+    [InlineData(2015, 2)] // C3, C4
+    public void Count_at_year_end_counts_valid_recognitions_published_however_few(int year, int expected)
     {
         var cell = Db.Cell(fixture.Connection, "CQ-IP-PILOT", year);
         Assert.Equal(expected, Db.Number(cell["value"]));
         Assert.Equal(expected, Convert.ToInt32(cell["enterprise_count"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(small, cell["small_cell"]);
+        // Recognitions are published by the government: a public count is never withheld.
+        Assert.Equal(false, cell["small_cell"]);
+        Assert.Null(cell["suppression"]);
     }
 
     [Fact]
@@ -177,11 +179,11 @@ public sealed class IndicatorKindTests(WarehouseFixture fixture) : IClassFixture
     [InlineData(2020, 1)]
     [InlineData(2021, 3)]
     [InlineData(2022, 2)] // P3 revoked 2022-03-01
-    public void Cumulative_count_of_persons_counts_engineers_and_small_cells_count_employers(int year, int expected)
+    public void Cumulative_count_of_persons_counts_engineers_and_is_public(int year, int expected)
     {
         var cell = Db.Cell(fixture.Connection, "YY-ENGINEERS", year);
         Assert.Equal(expected, Db.Number(cell["value"]));
-        Assert.True((bool)cell["small_cell"]!);
+        Assert.False((bool)cell["small_cell"]!);
     }
 
     [Fact]

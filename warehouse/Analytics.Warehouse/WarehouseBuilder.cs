@@ -1,5 +1,6 @@
 using Analytics.DuckDb;
 using Analytics.Warehouse.Building;
+using Analytics.Warehouse.Disclosure;
 using Analytics.Warehouse.Indicators;
 
 namespace Analytics.Warehouse;
@@ -12,12 +13,16 @@ namespace Analytics.Warehouse;
 /// Steps: the reference and catalog CSVs become raw tables; each lake feed becomes a view
 /// (<c>Sql/lake/*.sql</c>); the numbered files <c>Sql/NN_*.sql</c> below 50 build dimensions and facts; the indicator
 /// engine runs each catalogued indicator's SQL; the files from 50 on build the marts, drop the build's scaffolding and
-/// comment every table and column.
+/// comment every table and column; right after the indicator mart, the disclosure step adds the complementary
+/// suppressions (<see cref="SuppressionStep"/>).
 /// </remarks>
 public static class WarehouseBuilder
 {
     /// <summary>The first step number that runs after the indicator engine.</summary>
     private const int MartStepsFrom = 50;
+
+    /// <summary>The step that builds <c>mart_indicator</c>, after which the disclosure step runs.</summary>
+    private const int IndicatorMartStep = 60;
 
     /// <summary>Builds every table and view into <paramref name="connection"/>'s database from the lake at <paramref name="lakeRoot"/>.</summary>
     /// <param name="connection">An open connection to an empty database.</param>
@@ -52,6 +57,11 @@ public static class WarehouseBuilder
         foreach (var step in steps.Where(s => StepNumber(s) >= MartStepsFrom))
         {
             RunStep(connection, step, lakeRoot, progress, cancellationToken);
+            if (StepNumber(step) == IndicatorMartStep)
+            {
+                progress?.Report("disclosure: complementary suppression");
+                SuppressionStep.Apply(connection, cancellationToken);
+            }
         }
 
         return BuildSummary.Read(connection);

@@ -4,10 +4,14 @@
 CREATE TABLE indicator_catalog AS
 SELECT i.id AS indicator_id, i.plan, i.parent_id, CAST(i.sort_order AS INTEGER) AS sort_order,
        i.name_zh, i.name_en, i.plan_sentence, i.definition_zh, i.definition_en,
-       i.kind, i.aggregate, i.unit, i.source_feed, i.caveat_zh, i.caveat_en, i.sql_file, s.sql
+       i.kind, i.aggregate, i.unit, i.source_feed, i.disclosure, i.caveat_zh, i.caveat_en, i.sql_file, s.sql
 FROM cat_raw_indicators i
 JOIN cat_raw_indicator_sql s ON s.id = i.id
 ORDER BY sort_order;
+
+-- Disclosure is a promise to the enterprises behind the numbers: a catalog row without a valid class stops the build.
+SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Catalog/indicators.csv: disclosure must be public or confidential; wrong for ' || string_agg(indicator_id, ', ')) END
+FROM indicator_catalog WHERE disclosure IS NULL OR disclosure NOT IN ('public', 'confidential');
 
 CREATE TABLE indicator_target AS
 SELECT CAST(version AS INTEGER) AS version, plan, indicator_id, scope,

@@ -11,6 +11,8 @@ SELECT indicator_id, year,
        count(*) AS row_count,
        sum(num) AS num_sum,
        sum(den) AS den_sum,
+       max(num) AS num_max,
+       max(den) AS den_max,
        sum(weight) AS w_sum,
        sum(weight * flag) AS wy_sum,
        sum(weight * weight) AS w2_sum,
@@ -68,7 +70,7 @@ JOIN sizes s ON s.indicator_id = i.indicator_id;
 CREATE TEMP TABLE indicator_value AS
 WITH joined AS (
     SELECT g.*, i.kind, i.aggregate, c.unit_count, c.enterprise_count, c.row_count,
-           c.num_sum, c.den_sum, c.w_sum, c.wy_sum, c.w2_sum, c.w2y_sum
+           c.num_sum, c.den_sum, c.num_max, c.den_max, c.w_sum, c.wy_sum, c.w2_sum, c.w2y_sum
     FROM indicator_grid g
     JOIN indicator_catalog i ON i.indicator_id = g.indicator_id
     LEFT JOIN indicator_cell c
@@ -108,5 +110,8 @@ SELECT indicator_id, plan, year, district_code, industry_group, size_class, kind
        value, numerator, denominator, sample_size,
        CASE WHEN estimate_variance IS NOT NULL THEN greatest(0.0, value - 1.959963984540054 * sqrt(estimate_variance)) END AS ci_low,
        CASE WHEN estimate_variance IS NOT NULL THEN least(1.0, value + 1.959963984540054 * sqrt(estimate_variance)) END AS ci_high,
-       CAST(coalesce(enterprise_count, 0) AS INTEGER) AS enterprise_count
+       CAST(coalesce(enterprise_count, 0) AS INTEGER) AS enterprise_count,
+       -- The largest single contribution's share of a sum (the dominance rule of disclosure control, 60_mart_indicator).
+       CASE WHEN aggregate IN ('sum', 'ratio_of_sums') AND num_sum > 0 THEN num_max / num_sum END AS num_top_share,
+       CASE WHEN aggregate = 'ratio_of_sums' AND den_sum > 0 THEN den_max / den_sum END AS den_top_share
 FROM variance;

@@ -7,7 +7,10 @@
 --   trajectory: v0 + (target − v0)·(y − B)/(T − B) with v0 the cell's value in the baseline year;
 --     target^((y − B)/(T − B)) for doubling ratios; the target itself for annual targets;
 --   attainment: measure / target;
---   status: on_track when measure >= trajectory, at_risk when >= 90% of it, off_track otherwise; NULL without target.
+--   status: on_track when measure >= trajectory, at_risk when >= 90% of it, off_track otherwise; NULL without target;
+--   suppression (docs/disclosure.md): cells of confidential indicators only — primary_count when 1 or 2 enterprises
+--     are behind the number, primary_dominance when one contribution is over 85% of a sum; the build then adds the
+--     complementary cells (secondary) in C# (Disclosure/SuppressionStep.cs); small_cell = suppression IS NOT NULL.
 -- Stored in series order, (district_code, indicator_id, industry_group, size_class, year); a published snapshot
 -- rewrites it in 8,192-row groups (Snapshots/MartLayout.cs) so a district's series reads one row group.
 CREATE TABLE mart_indicator AS
@@ -76,9 +79,18 @@ SELECT x.indicator_id, x.plan, x.kind, x.year, x.district_code,
            ELSE 'off_track'
        END AS status,
        x.enterprise_count,
-       x.enterprise_count < 3 AS small_cell
+       CASE
+           WHEN c.disclosure <> 'confidential' THEN NULL
+           WHEN x.enterprise_count BETWEEN 1 AND 2 THEN 'primary_count'
+           WHEN greatest(coalesce(x.num_top_share, 0), coalesce(x.den_top_share, 0)) > 0.85 THEN 'primary_dominance'
+       END AS suppression,
+       CASE
+           WHEN c.disclosure <> 'confidential' THEN false
+           ELSE x.enterprise_count BETWEEN 1 AND 2 OR greatest(coalesce(x.num_top_share, 0), coalesce(x.den_top_share, 0)) > 0.85
+       END AS small_cell
 FROM pathed x
 JOIN dim_plan p ON p.plan = x.plan
+JOIN indicator_catalog c ON c.indicator_id = x.indicator_id
 LEFT JOIN dim_district d ON d.district_code = x.district_code
 LEFT JOIN dim_industry_group g ON g.plan = x.plan AND g.group_code = x.industry_group
 ORDER BY x.district_code, x.indicator_id, x.industry_group, x.size_class, x.year;
