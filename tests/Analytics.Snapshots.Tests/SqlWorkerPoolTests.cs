@@ -97,6 +97,23 @@ public sealed class SqlWorkerPoolTests(PoolFixture fixture) : IClassFixture<Pool
     }
 
     [Fact]
+    public void Workers_killed_while_idle_cost_no_query()
+    {
+        using var pool = fixture.NewPool(new SqlWorkerPoolOptions { Workers = 2 });
+        Assert.True(WaitFor(() => pool.WorkerIds.Count == 2), "the workers did not start");
+
+        // Killed with no query (the kernel's OOM killer, an operator): the next query goes to a live worker or a new one.
+        foreach (var pid in pool.WorkerIds)
+        {
+            Process.GetProcessById(pid).Kill();
+        }
+
+        var run = fixture.Table("SELECT 42 AS answer", pool);
+        Assert.Null(run.Problem);
+        Assert.Equal("42", run.Table!.Rows[0][0]);
+    }
+
+    [Fact]
     public async Task A_worker_that_aborts_natively_gives_a_clear_problem_and_the_others_go_on()
     {
         using var pool = fixture.NewPool(new SqlWorkerPoolOptions { Workers = 2, CrashHook = true });

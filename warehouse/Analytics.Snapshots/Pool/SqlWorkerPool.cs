@@ -105,6 +105,7 @@ public sealed class SqlWorkerPool : IDisposable
         WorkerProcess process;
         WorkerReply? reply;
         KillReason killed;
+        var tries = 0;
         do
         {
             var worker = await TakeAsync(cancellationToken).ConfigureAwait(false);
@@ -133,7 +134,9 @@ public sealed class SqlWorkerPool : IDisposable
 
             ReturnWhenReady(process);
         }
-        while (reply is null && killed == KillReason.NotDelivered);
+        // A request no worker accepted goes to the next one, a few times (workers that die before reading a request
+        // every time are a broken installation, not a busy pool).
+        while (reply is null && killed == KillReason.NotDelivered && ++tries < 4);
         if (reply is null)
         {
             var problem = killed switch

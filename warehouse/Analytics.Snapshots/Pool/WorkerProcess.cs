@@ -33,6 +33,7 @@ internal sealed class WorkerProcess : IDisposable
     private TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource<WorkerReply?>? _pending;
     private volatile KillReason _killed;
+    private volatile bool _accepted;
     private volatile bool _everReady;
 
     private WorkerProcess(Process process, string folder)
@@ -99,6 +100,7 @@ internal sealed class WorkerProcess : IDisposable
             }
 
             _pending = pending;
+            _accepted = false;
             _ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
@@ -119,7 +121,9 @@ internal sealed class WorkerProcess : IDisposable
         using var onCancel = cancellationToken.Register(() => Kill(KillReason.Cancelled));
         using var watchdog = new Timer(_ => WatchMemory(residentLimitBytes), null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
         var reply = await pending.Task.ConfigureAwait(false);
-        return (reply, reply is null ? _killed : KillReason.None);
+
+        // Ended before it said it had the request (killed while idle, say): the query never ran and can go elsewhere.
+        return (reply, reply is not null ? KillReason.None : _killed == KillReason.None && !_accepted ? KillReason.NotDelivered : _killed);
     }
 
     /// <summary>Kills the worker (and anything it started), recording why.</summary>
@@ -209,7 +213,11 @@ internal sealed class WorkerProcess : IDisposable
                     continue;
                 }
 
-                if (reply?.Type == WorkerReply.Ready)
+                if (reply?.Type == WorkerReply.Accepted)
+                {
+                    _accepted = true;
+                }
+                else if (reply?.Type == WorkerReply.Ready)
                 {
                     _everReady = true;
                     _ready.TrySetResult(true);

@@ -50,6 +50,10 @@ public static class WorkerMain
 
                 var request = JsonSerializer.Deserialize(line, WorkerJson.Default.WorkerRequest)
                     ?? throw new InvalidDataException("An empty request reached the worker.");
+
+                // Before any work: a worker that dies before this line never ran the query, so the pool may give it
+                // to another worker.
+                Write(protocol, new WorkerReply(WorkerReply.Accepted, request.Id));
                 if (instance?.Snapshot != request.Snapshot)
                 {
                     instance?.Dispose();

@@ -27,7 +27,8 @@ internal sealed record WorkerRequest(
 
 /// <summary>
 /// A worker's answer: a JSON line on its protocol output. <c>ready</c> when it can take a query (after start-up and
-/// after each query, once a fresh engine instance is open); <c>result</c> or <c>problem</c> for each query.
+/// after each query, once a fresh engine instance is open); <c>accepted</c> when it has read a request, before it
+/// does anything with it; <c>result</c> or <c>problem</c> for each query.
 /// </summary>
 internal sealed record WorkerReply(
     string Type,
@@ -43,6 +44,7 @@ internal sealed record WorkerReply(
     JsonElement? Table = null)
 {
     public const string Ready = "ready";
+    public const string Accepted = "accepted";
     public const string Result = "result";
     public const string Failed = "problem";
 }
