@@ -64,6 +64,22 @@ public sealed partial class AccountTests(DashboardFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_english_page_leads_to_the_english_login_and_denied_pages()
+    {
+        using var browser = Browser();
+        var login = await browser.GetAsync("/data?lang=en");
+        Assert.EndsWith("&lang=en", login.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("Sign in", WebUtility.HtmlDecode(await browser.GetStringAsync(login.Headers.Location.PathAndQuery)), StringComparison.Ordinal);
+
+        await LogInAsync(browser, "viewer", DashboardFactory.Password);
+        var denied = await browser.GetAsync("/sql?lang=en");
+        Assert.EndsWith("&lang=en", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var page = await browser.GetAsync(denied.Headers.Location.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.DoesNotContain("无权访问", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logging_out_ends_the_session()
     {
         using var browser = Browser();

@@ -104,7 +104,9 @@ internal static class AccountsSetupExtensions
             return AccessProblem.WriteAsync(context.HttpContext, status);
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // The login or denied page in the language of the page asked for (the language is in the address, not a cookie).
+        var english = Localization.RequestCultureMiddleware.IsEnglish(context.HttpContext);
+        context.Response.Redirect(english ? context.RedirectUri + (context.RedirectUri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=en" : context.RedirectUri);
         return Task.CompletedTask;
     }
 
