@@ -40,19 +40,7 @@ internal static class AccountsSetupExtensions
 
         // A disabled account's sessions end within a minute (Identity's default would take 30).
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        builder.Services.ConfigureApplicationCookie(cookie =>
-        {
-            cookie.Cookie.Name = "analytics.signin";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
-            cookie.SlidingExpiration = true;
-            cookie.LoginPath = "/account/login";
-            cookie.AccessDeniedPath = "/account/denied";
-            cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
-        });
+        builder.Services.ConfigureApplicationCookie(cookie => Cookie(cookie, "analytics.signin", options.SessionHours));
 
         var authentication = builder.Services.AddAuthentication(o =>
         {
@@ -69,18 +57,7 @@ internal static class AccountsSetupExtensions
         authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         if (options.Oidc.Enabled)
         {
-            authentication.AddCookie(SsoScheme, cookie =>
-            {
-                cookie.Cookie.Name = SsoCookie;
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
-                cookie.SlidingExpiration = true;
-                cookie.LoginPath = "/account/login";
-                cookie.AccessDeniedPath = "/account/denied";
-                cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
-                cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
-            });
+            authentication.AddCookie(SsoScheme, cookie => Cookie(cookie, SsoCookie, options.SessionHours));
             authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, options.Oidc.DisplayName, oidc => ConfigureOidc(oidc, options.Oidc));
         }
 
@@ -90,6 +67,21 @@ internal static class AccountsSetupExtensions
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole([.. Roles.All]).Build());
         return builder;
+    }
+
+    /// <summary>The sign-in cookie's rules, the same for local accounts and single sign-on.</summary>
+    private static void Cookie(CookieAuthenticationOptions cookie, string name, double sessionHours)
+    {
+        cookie.Cookie.Name = name;
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(sessionHours);
+        cookie.SlidingExpiration = true;
+        cookie.LoginPath = "/account/login";
+        cookie.AccessDeniedPath = "/account/denied";
+        cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
     }
 
     /// <summary>
