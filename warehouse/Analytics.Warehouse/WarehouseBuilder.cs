@@ -64,6 +64,7 @@ public static class WarehouseBuilder
             }
         }
 
+        PublicViewComments.Copy(connection);
         return BuildSummary.Read(connection);
     }
 
