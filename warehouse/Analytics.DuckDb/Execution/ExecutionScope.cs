@@ -1,3 +1,5 @@
+using Analytics.DuckDb.Native;
+
 namespace Analytics.DuckDb.Execution;
 
 /// <summary>
@@ -57,8 +59,18 @@ internal sealed class ExecutionScope : IDisposable
         _connection.Interrupt(this);
     }
 
-    /// <summary>The exception for an interrupted statement, saying why it was interrupted.</summary>
-    public OperationCanceledException Canceled(string duckDbMessage) => Reason switch
+    /// <summary>
+    /// The exception for a failed statement. An interrupt this command asked for (Cancel, token, time limit) is an
+    /// <see cref="OperationCanceledException"/> saying why; an interrupt nobody asked for is DuckDB's own — it stops
+    /// the other threads of a parallel query when one of them fails, and now and then reports that instead of the
+    /// first error — so it stays a <see cref="DuckDbException"/> rather than pretending to be a cancellation.
+    /// </summary>
+    public Exception Failure(string duckDbMessage, DuckDbErrorType type) =>
+        type == DuckDbErrorType.Interrupt && Reason != InterruptReason.None
+            ? Canceled(duckDbMessage)
+            : new DuckDbException(duckDbMessage, type);
+
+    private OperationCanceledException Canceled(string duckDbMessage) => Reason switch
     {
         InterruptReason.Timeout => new OperationCanceledException(
             $"The command was stopped after its time limit of {TimeoutSeconds} s (CommandTimeout). DuckDB: {duckDbMessage}"),

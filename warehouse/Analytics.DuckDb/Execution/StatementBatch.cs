@@ -118,9 +118,7 @@ internal sealed unsafe class StatementBatch : IDisposable
         {
             var error = Utf8.FromPointer(NativeMethods.duckdb_prepare_error(pointer)) ?? "DuckDB could not prepare the statement.";
             prepared.Dispose();
-            throw error.StartsWith("INTERRUPT", StringComparison.OrdinalIgnoreCase)
-                ? _scope.Canceled(error)
-                : new DuckDbException(error, ErrorMessages.ClassOf(error));
+            throw _scope.Failure(error, ErrorMessages.ClassOf(error));
         }
 
         return prepared;
@@ -177,9 +175,7 @@ internal sealed unsafe class StatementBatch : IDisposable
             if (state != DuckDbState.Success)
             {
                 var error = Utf8.FromPointer(NativeMethods.duckdb_pending_error(pending)) ?? "DuckDB could not start the statement.";
-                throw error.StartsWith("INTERRUPT", StringComparison.OrdinalIgnoreCase)
-                    ? _scope.Canceled(error)
-                    : new DuckDbException(error, ErrorMessages.ClassOf(error));
+                throw _scope.Failure(error, ErrorMessages.ClassOf(error));
             }
 
             var result = ResultHandle.Allocate(_connection);
@@ -189,7 +185,7 @@ internal sealed unsafe class StatementBatch : IDisposable
                 {
                     var error = Utf8.FromPointer(NativeMethods.duckdb_result_error(result.Pointer)) ?? "DuckDB could not run the statement.";
                     var type = NativeMethods.duckdb_result_error_type(result.Pointer);
-                    throw type == DuckDbErrorType.Interrupt ? _scope.Canceled(error) : new DuckDbException(error, type);
+                    throw _scope.Failure(error, type);
                 }
                 finally
                 {

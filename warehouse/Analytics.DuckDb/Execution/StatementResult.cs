@@ -89,7 +89,7 @@ internal sealed unsafe class StatementResult : IDisposable
         }
 
         var type = NativeMethods.duckdb_result_error_type(_result.Pointer);
-        throw type == DuckDbErrorType.Interrupt ? _scope.Canceled(error) : new DuckDbException(error, type);
+        throw _scope.Failure(error, type);
     }
 
     public void Dispose()
