@@ -19,6 +19,7 @@ internal static class AnalyticsCommand
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(TargetsCommand.Create());
         return root;
     }
 

@@ -1,4 +1,6 @@
 using Analytics.Lake;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Targets;
 using Analytics.Warehouse.Snapshots;
 using Spectre.Console;
 
@@ -7,7 +9,8 @@ namespace Analytics.Cli;
 /// <summary>The build step as <c>build</c>, <c>refresh</c> and <c>demo</c> run it: build a snapshot from the lake, publish it, print a summary.</summary>
 internal static class BuildStep
 {
-    public static SnapshotInfo Run(string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token)
+    /// <param name="targetRevisions">The target versions recorded after the plan; null for the snapshot folder's <c>target-revisions.jsonl</c>.</param>
+    public static SnapshotInfo Run(string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token, string? targetRevisions = null)
     {
         var lake = new LakeLayout(lakeRoot);
         if (!lake.PublishedBatches().Any())
@@ -16,6 +19,7 @@ internal static class BuildStep
                 $"The lake '{lake.Root}' holds no published batch (no load=<id> folder), so there is nothing to build from. Run 'analytics load' (or 'analytics demo') first, or pass the lake with --lake.");
         }
 
+        var inputs = new BuildInputs(lake.Root, targetRevisions ?? TargetRevisionLog.ForSnapshots(snapshotsRoot).Path);
         var store = new SnapshotStore(snapshotsRoot, options);
         var notes = new List<string>();
         SnapshotInfo? info = null;
@@ -29,7 +33,7 @@ internal static class BuildStep
                     notes.Add(line);
                 }
             });
-            info = store.Publish(connection => WarehouseBuild.Builder(connection, lake.Root, progress, token), progress, token);
+            info = store.Publish(connection => WarehouseBuild.Builder(connection, inputs, progress, token), progress, token);
             status.Say($"Published snapshot {info.Name}");
         });
 

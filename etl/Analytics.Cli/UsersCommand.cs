@@ -14,8 +14,8 @@ internal static class UsersCommand
 {
     public static Command Create()
     {
-        var db = new Option<string>("--db") { Description = "The accounts database (default: $ANALYTICS_ACCOUNTS_DB, else data/demo/accounts.db). The dashboard's setting Analytics:Accounts:Database names the same file.", DefaultValueFactory = _ => DefaultDatabase() };
-        var log = new Option<string?>("--access-log") { Description = "The access log (default: logs/access-audit.jsonl beside the database)." };
+        var db = new Option<string>("--db") { Description = "The accounts database (default: $ANALYTICS_ACCOUNTS_DB, else data/demo/accounts.db). The dashboard's setting Analytics:Accounts:Database names the same file.", DefaultValueFactory = _ => DefaultDatabase(), Recursive = true };
+        var log = new Option<string?>("--access-log") { Description = "The access log (default: logs/access-audit.jsonl beside the database).", Recursive = true };
         var name = new Argument<string>("name") { Description = "The account's name (letters, digits, - . _ @)." };
 
         var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };

@@ -6,5 +6,5 @@ namespace Analytics.Cli;
 /// <summary>The warehouse builder <c>analytics build</c>, <c>refresh</c> and <c>demo</c> run (tests swap in a small one).</summary>
 internal static class WarehouseBuild
 {
-    public static Func<DuckDbConnection, string, IProgress<string>?, CancellationToken, BuildResult> Builder { get; set; } = WarehouseBuilder.Build;
+    public static Func<DuckDbConnection, BuildInputs, IProgress<string>?, CancellationToken, BuildResult> Builder { get; set; } = WarehouseBuilder.Build;
 }

@@ -19,7 +19,7 @@ public sealed class WarehouseCommandTests : IDisposable
     private readonly StringWriter _output = new();
     private readonly StringWriter _stdout = new();
     private readonly IAnsiConsole _original = AnsiConsole.Console;
-    private readonly Func<DuckDbConnection, string, IProgress<string>?, CancellationToken, BuildResult> _originalBuilder = WarehouseBuild.Builder;
+    private readonly Func<DuckDbConnection, BuildInputs, IProgress<string>?, CancellationToken, BuildResult> _originalBuilder = WarehouseBuild.Builder;
 
     public WarehouseCommandTests()
     {

@@ -31,13 +31,26 @@ public static class WarehouseBuilder
     /// <param name="cancellationToken">Interrupts the running statement and stops the build.</param>
     /// <returns>The batches read (from <c>build_lineage</c>) and the rows of each table.</returns>
     public static BuildResult Build(
-        DuckDbConnection connection, string lakeRoot, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        DuckDbConnection connection, string lakeRoot, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Build(connection, new BuildInputs(lakeRoot), progress, cancellationToken);
+
+    /// <summary>Builds every table and view into <paramref name="connection"/>'s database from <paramref name="inputs"/>.</summary>
+    /// <param name="connection">An open connection to an empty database.</param>
+    /// <param name="inputs">The lake, and the target versions recorded after the plan.</param>
+    /// <param name="progress">Receives a line per step.</param>
+    /// <param name="cancellationToken">Interrupts the running statement and stops the build.</param>
+    /// <returns>The batches read (from <c>build_lineage</c>) and the rows of each table.</returns>
+    public static BuildResult Build(
+        DuckDbConnection connection, BuildInputs inputs, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(lakeRoot);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputs.LakeRoot);
+        var lakeRoot = inputs.LakeRoot;
 
         progress?.Report("reference data and catalog");
-        CatalogLoader.Load(connection);
+        var targets = inputs.TargetRevisions is { } log ? new Targets.TargetRevisionLog(log).AllVersions() : Targets.TargetCatalog.Versions;
+        CatalogLoader.Load(connection, targets);
 
         foreach (var script in LakeSources.ScriptsFor(lakeRoot))
         {

@@ -18,11 +18,16 @@ internal static class CatalogLoader
         ("size_classes.csv", "cat_raw_size_classes"),
         ("recognition_types.csv", "cat_raw_recognition_types"),
         ("indicators.csv", "cat_raw_indicators"),
-        ("targets.csv", "cat_raw_targets"),
     ];
 
-    /// <summary>Loads every raw reference and catalog table.</summary>
-    public static void Load(DuckDbConnection connection)
+    private static readonly string[] TargetColumns =
+    [
+        "version", "plan", "indicator_id", "scope", "baseline_year", "target_year", "value", "comparator", "source_document", "note",
+        "recorded_by", "recorded_at", "reason",
+    ];
+
+    /// <summary>Loads every raw reference and catalog table, with <paramref name="targets"/> as the target versions.</summary>
+    public static void Load(DuckDbConnection connection, IReadOnlyList<Targets.TargetVersion> targets)
     {
         RawTableLoader.LoadCsv(connection, "ref_raw_districts", ReferenceData.ReadEmbeddedText("districts.csv"), "districts.csv");
         RawTableLoader.LoadCsv(connection, "ref_raw_industries", ReferenceData.ReadEmbeddedText("industries.csv"), "industries.csv");
@@ -37,8 +42,16 @@ internal static class CatalogLoader
             RawTableLoader.LoadCsv(connection, table, EmbeddedFiles.Catalog(file), "Catalog/" + file);
         }
 
+        RawTableLoader.Load(connection, "cat_raw_targets", TargetColumns, targets.SelectMany(v => v.Rows.Select(r => new string?[]
+        {
+            Invariant(v.Version), v.Plan, v.IndicatorId, r.Scope, r.BaselineYear is { } b ? Invariant(b) : null, Invariant(r.TargetYear),
+            r.Value.ToString("R", CultureInfo.InvariantCulture), r.Comparator, v.SourceDocument, r.Note,
+            v.RecordedBy, v.RecordedAt?.ToString("O", CultureInfo.InvariantCulture), v.Reason,
+        })).ToList());
         LoadIndicatorSql(connection);
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>All 97 GB/T 4754-2017 divisions with their sections, from the shared reference table.</summary>
     private static IEnumerable<string?[]> Divisions()

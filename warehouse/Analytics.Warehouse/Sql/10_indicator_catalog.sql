@@ -1,5 +1,6 @@
--- The indicator catalog as data (Catalog/indicators.csv + the SQL file each names) and the versioned targets
--- (Catalog/targets.csv). Changing a definition or a target is an edit to those files, not to code.
+-- The indicator catalog as data (Catalog/indicators.csv + the SQL file each names) and the versioned targets:
+-- the plan's (Catalog/targets.csv) and those an administrator recorded since (target-revisions.jsonl next to the
+-- snapshots, Targets/TargetRevisionLog.cs), each version with who recorded it, when, and the document behind it.
 
 CREATE TABLE indicator_catalog AS
 SELECT i.id AS indicator_id, i.plan, i.parent_id, CAST(i.sort_order AS INTEGER) AS sort_order,
@@ -16,7 +17,8 @@ FROM indicator_catalog WHERE disclosure IS NULL OR disclosure NOT IN ('public', 
 CREATE TABLE indicator_target AS
 SELECT CAST(version AS INTEGER) AS version, plan, indicator_id, scope,
        CAST(baseline_year AS INTEGER) AS baseline_year, CAST(target_year AS INTEGER) AS target_year,
-       CAST(value AS DOUBLE) AS target_value, comparator, source_document, note
+       CAST(value AS DOUBLE) AS target_value, comparator, source_document, note,
+       recorded_by, CAST(recorded_at AS TIMESTAMPTZ) AS recorded_at, reason
 FROM cat_raw_targets
 ORDER BY plan, indicator_id, version, target_year;
 

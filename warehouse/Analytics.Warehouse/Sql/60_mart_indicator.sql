@@ -1,6 +1,6 @@
 -- The indicator mart: one row per indicator × year × district (or ALL) × industry group (or ALL) × size class (or
 -- ALL) with value, target, attainment, trajectory and status (INDICATORS.md):
---   target row in force: the current version's row for the indicator whose scope covers the cell
+--   target row in force: the current (highest) version's row, its number kept as target_version, for the indicator whose scope covers the cell
 --     (a district code > 'city', the ALL/ALL/ALL row only > 'every_cell') and whose years cover the reporting year:
 --     baseline_year < year <= target_year, or year = target_year for an annual target (no baseline year);
 --   measure: the ratio value/value(baseline) for doubling ratios, the value otherwise;
@@ -18,6 +18,7 @@ WITH targeted AS (
     SELECT * EXCLUDE (rn) FROM (
         SELECT v.indicator_id, v.year, v.district_code, v.industry_group, v.size_class,
                t.baseline_year AS target_baseline_year, t.target_year, t.target_value, t.comparator,
+               t.version AS target_version,
                row_number() OVER (
                    PARTITION BY v.indicator_id, v.year, v.district_code, v.industry_group, v.size_class
                    ORDER BY CASE t.scope WHEN 'every_cell' THEN 3 WHEN 'city' THEN 2 ELSE 1 END, t.target_year) AS rn
@@ -32,7 +33,7 @@ WITH targeted AS (
     ) WHERE rn = 1
 ),
 based AS (
-    SELECT v.*, t.target_year, t.target_value, t.comparator, t.target_baseline_year,
+    SELECT v.*, t.target_year, t.target_value, t.comparator, t.target_version, t.target_baseline_year,
            coalesce(t.target_baseline_year, CASE WHEN v.kind = 'doubling_ratio' THEN p.baseline_year END) AS baseline_year
     FROM indicator_value v
     JOIN dim_plan p ON p.plan = v.plan
@@ -69,7 +70,7 @@ SELECT x.indicator_id, x.plan, x.kind, x.year, x.district_code,
        x.size_class,
        x.value, x.numerator, x.denominator, x.sample_size, x.ci_low, x.ci_high,
        x.baseline_year, x.baseline_value, x.ratio,
-       x.target_value, x.target_year, x.comparator,
+       x.target_value, x.target_year, x.comparator, x.target_version,
        x.measure / nullif(x.target_value, 0) AS attainment,
        x.trajectory_value,
        CASE

@@ -227,7 +227,7 @@ COMMENT ON COLUMN indicator_catalog.caveat_zh IS 'Caveat to show with the number
 COMMENT ON COLUMN indicator_catalog.caveat_en IS 'Caveat in English';
 COMMENT ON COLUMN indicator_catalog.sql_file IS 'File of the SQL';
 COMMENT ON COLUMN indicator_catalog.sql IS 'The SQL that returns the indicator''s contributions';
-COMMENT ON TABLE indicator_target IS 'Targets, versioned (Catalog/targets.csv). scope: city (the all-district, all-group, all-size row), every_cell, or a district code.';
+COMMENT ON TABLE indicator_target IS 'Targets, versioned: the plan''s (Catalog/targets.csv, version 1) and those an administrator recorded since (target-revisions.jsonl). scope: city (the all-district, all-group, all-size row), every_cell, or a district code.';
 COMMENT ON COLUMN indicator_target.version IS 'Target version (the highest per indicator is in force)';
 COMMENT ON COLUMN indicator_target.plan IS 'Plan id';
 COMMENT ON COLUMN indicator_target.indicator_id IS 'Indicator id';
@@ -238,6 +238,9 @@ COMMENT ON COLUMN indicator_target.target_value IS 'Target (a share 0-1 for adop
 COMMENT ON COLUMN indicator_target.comparator IS '>= or >';
 COMMENT ON COLUMN indicator_target.source_document IS 'Where the plan sets it';
 COMMENT ON COLUMN indicator_target.note IS 'The plan''s wording';
+COMMENT ON COLUMN indicator_target.recorded_by IS 'Who recorded the version: Catalog/targets.csv for the plan''s, else the administrator''s account';
+COMMENT ON COLUMN indicator_target.recorded_at IS 'When the version was recorded (NULL for the catalog''s)';
+COMMENT ON COLUMN indicator_target.reason IS 'Why the target was revised, as the administrator gave it';
 COMMENT ON VIEW indicator_target_current IS 'The targets in force: the highest version of each indicator''s targets.';
 COMMENT ON COLUMN indicator_target_current.version IS 'Target version';
 COMMENT ON COLUMN indicator_target_current.plan IS 'Plan id';
@@ -249,6 +252,9 @@ COMMENT ON COLUMN indicator_target_current.target_value IS 'Target';
 COMMENT ON COLUMN indicator_target_current.comparator IS '>= or >';
 COMMENT ON COLUMN indicator_target_current.source_document IS 'Source';
 COMMENT ON COLUMN indicator_target_current.note IS 'The plan''s wording';
+COMMENT ON COLUMN indicator_target_current.recorded_by IS 'Who recorded the version';
+COMMENT ON COLUMN indicator_target_current.recorded_at IS 'When the version was recorded (NULL for the catalog''s)';
+COMMENT ON COLUMN indicator_target_current.reason IS 'Why the target was revised';
 COMMENT ON TABLE indicator_contribution IS 'What each indicator counts before roll-up: one row per unit (enterprise, platform, person, patent × SME applicant or survey response) and the cell it counts for.';
 COMMENT ON COLUMN indicator_contribution.indicator_id IS 'Indicator id';
 COMMENT ON COLUMN indicator_contribution.year IS 'Reporting year';
@@ -283,6 +289,7 @@ COMMENT ON COLUMN mart_indicator.ratio IS 'value / baseline_value (doubling rati
 COMMENT ON COLUMN mart_indicator.target_value IS 'Target in force for the year and cell';
 COMMENT ON COLUMN mart_indicator.target_year IS 'Its target year';
 COMMENT ON COLUMN mart_indicator.comparator IS '>= or >';
+COMMENT ON COLUMN mart_indicator.target_version IS 'The version of the indicator''s targets the cell is judged against (indicator_target.version; NULL without a target)';
 COMMENT ON COLUMN mart_indicator.attainment IS 'ratio (doubling) or value, divided by the target';
 COMMENT ON COLUMN mart_indicator.trajectory_value IS 'The on-track path for the year: v0 + (target − v0)(y − B)/(T − B), or target^((y − B)/(T − B)) for doubling';
 COMMENT ON COLUMN mart_indicator.status IS 'on_track (>= path), at_risk (>= 90% of path), off_track; NULL without a target';
