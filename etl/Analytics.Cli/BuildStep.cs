@@ -1,6 +1,6 @@
 using Analytics.Lake;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Targets;
+using Analytics.Catalog;
 using Analytics.Warehouse.Snapshots;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Analytics.Warehouse.Targets;
+using Analytics.Catalog;
 using Spectre.Console;
 
 namespace Analytics.Cli;

@@ -49,7 +49,7 @@ public static class WarehouseBuilder
         var lakeRoot = inputs.LakeRoot;
 
         progress?.Report("reference data and catalog");
-        var targets = inputs.TargetRevisions is { } log ? new Targets.TargetRevisionLog(log).AllVersions() : Targets.TargetCatalog.Versions;
+        var targets = inputs.TargetRevisions is { } log ? new Analytics.Catalog.TargetRevisionLog(log).AllVersions() : Analytics.Catalog.TargetCatalog.Versions;
         CatalogLoader.Load(connection, targets);
 
         foreach (var script in LakeSources.ScriptsFor(lakeRoot))

@@ -1,4 +1,4 @@
-using Analytics.Warehouse.Targets;
+using Analytics.Catalog;
 
 namespace Analytics.Warehouse.Tests.Targets;
 
@@ -108,7 +108,7 @@ public sealed class TargetRevisionLogTests : IDisposable
     {
         var clash = TargetCatalog.Versions.First(v => v.IndicatorId == "YY-POLING") with { RecordedBy = "admin", SourceDocument = "doc" };
         var ex = Assert.Throws<InvalidDataException>(() => TargetRevisionLog.Merge(TargetCatalog.Versions, [clash], "revisions.jsonl"));
-        Assert.Contains("revisions.jsonl line 1: version 1 of YY-POLING is already defined in Catalog/targets.csv", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("revisions.jsonl line 1: version 1 of YY-POLING is already defined in Analytics.Catalog/targets.csv", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

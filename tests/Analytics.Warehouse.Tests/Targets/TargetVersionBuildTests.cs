@@ -1,5 +1,5 @@
 using Analytics.DuckDb;
-using Analytics.Warehouse.Targets;
+using Analytics.Catalog;
 using Analytics.Warehouse.Tests.Support;
 
 namespace Analytics.Warehouse.Tests.Targets;

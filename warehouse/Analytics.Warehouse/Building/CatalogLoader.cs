@@ -27,7 +27,7 @@ internal static class CatalogLoader
     ];
 
     /// <summary>Loads every raw reference and catalog table, with <paramref name="targets"/> as the target versions.</summary>
-    public static void Load(DuckDbConnection connection, IReadOnlyList<Targets.TargetVersion> targets)
+    public static void Load(DuckDbConnection connection, IReadOnlyList<Analytics.Catalog.TargetVersion> targets)
     {
         RawTableLoader.LoadCsv(connection, "ref_raw_districts", ReferenceData.ReadEmbeddedText("districts.csv"), "districts.csv");
         RawTableLoader.LoadCsv(connection, "ref_raw_industries", ReferenceData.ReadEmbeddedText("industries.csv"), "industries.csv");
@@ -70,7 +70,7 @@ internal static class CatalogLoader
     /// <summary>The SQL text of each indicator, from the file its catalog row names.</summary>
     private static void LoadIndicatorSql(DuckDbConnection connection)
     {
-        var (header, rows) = SmallCsv.Parse(EmbeddedFiles.Catalog("indicators.csv"), "Catalog/indicators.csv");
+        var (header, rows) = SmallCsv.Parse(EmbeddedFiles.Catalog("indicators.csv"), "Analytics.Catalog/indicators.csv");
         var idColumn = IndexOf(header, "id");
         var fileColumn = IndexOf(header, "sql_file");
         var texts = rows.Select(r => new string?[]
@@ -78,7 +78,7 @@ internal static class CatalogLoader
             r[idColumn],
             r[fileColumn],
             EmbeddedFiles.HasSql(r[fileColumn]) ? EmbeddedFiles.Sql(r[fileColumn]) : throw new InvalidDataException(
-                $"Catalog/indicators.csv: indicator {r[idColumn]} names sql_file '{r[fileColumn]}', which is not under Sql/."),
+                $"Analytics.Catalog/indicators.csv: indicator {r[idColumn]} names sql_file '{r[fileColumn]}', which is not under Sql/."),
         });
         RawTableLoader.Load(connection, "cat_raw_indicator_sql", ["id", "sql_file", "sql"], texts.ToList());
     }
@@ -93,6 +93,6 @@ internal static class CatalogLoader
             }
         }
 
-        throw new InvalidDataException($"Catalog/indicators.csv has no '{column}' column.");
+        throw new InvalidDataException($"Analytics.Catalog/indicators.csv has no '{column}' column.");
     }
 }

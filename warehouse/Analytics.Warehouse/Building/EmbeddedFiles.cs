@@ -3,13 +3,12 @@ using System.Reflection;
 namespace Analytics.Warehouse.Building;
 
 /// <summary>
-/// The SQL and catalog files embedded in this assembly. Resource names are <c>Analytics.Warehouse.Sql.&lt;path&gt;</c>
-/// and <c>Analytics.Warehouse.Catalog.&lt;path&gt;</c>, where the path keeps its folder separators.
+/// The SQL files embedded in this assembly (resource names <c>Analytics.Warehouse.Sql.&lt;path&gt;</c>, the path keeping
+/// its folder separators), and the catalog's files from Analytics.Catalog.
 /// </summary>
 internal static class EmbeddedFiles
 {
     private const string SqlPrefix = "Analytics.Warehouse.Sql.";
-    private const string CatalogPrefix = "Analytics.Warehouse.Catalog.";
     private static readonly Assembly Assembly = typeof(EmbeddedFiles).Assembly;
 
     /// <summary>The top-level SQL steps (<c>Sql/NN_name.sql</c>), in file-name order.</summary>
@@ -23,8 +22,8 @@ internal static class EmbeddedFiles
     /// <summary>The text of <c>Sql/&lt;path&gt;</c>, e.g. <c>indicators/yy_poling.sql</c>.</summary>
     public static string Sql(string path) => Read(SqlPrefix, path);
 
-    /// <summary>The text of <c>Catalog/&lt;path&gt;</c>, e.g. <c>indicators.csv</c>.</summary>
-    public static string Catalog(string path) => Read(CatalogPrefix, path);
+    /// <summary>The text of the catalog file <paramref name="name"/>, e.g. <c>indicators.csv</c>.</summary>
+    public static string Catalog(string name) => Analytics.Catalog.CatalogFiles.Read(name);
 
     /// <summary>Whether <c>Sql/&lt;path&gt;</c> is embedded.</summary>
     public static bool HasSql(string path) => Find(SqlPrefix, path) is not null;
@@ -32,7 +31,7 @@ internal static class EmbeddedFiles
     private static string Read(string prefix, string path)
     {
         var name = Find(prefix, path) ?? throw new FileNotFoundException(
-            $"'{prefix}{path}' is not embedded in {Assembly.GetName().Name}; add the file under the project's Sql/ or Catalog/ folder.");
+            $"'{prefix}{path}' is not embedded in {Assembly.GetName().Name}; add the file under the project's Sql/ folder.");
         using var stream = Assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -1,5 +1,5 @@
--- The indicator catalog as data (Catalog/indicators.csv + the SQL file each names) and the versioned targets:
--- the plan's (Catalog/targets.csv) and those an administrator recorded since (target-revisions.jsonl next to the
+-- The indicator catalog as data (Analytics.Catalog/indicators.csv + the SQL file each names) and the versioned targets:
+-- the plan's (Analytics.Catalog/targets.csv) and those an administrator recorded since (target-revisions.jsonl next to the
 -- snapshots, Targets/TargetRevisionLog.cs), each version with who recorded it, when, and the document behind it.
 
 CREATE TABLE indicator_catalog AS
@@ -11,7 +11,7 @@ JOIN cat_raw_indicator_sql s ON s.id = i.id
 ORDER BY sort_order;
 
 -- Disclosure is a promise to the enterprises behind the numbers: a catalog row without a valid class stops the build.
-SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Catalog/indicators.csv: disclosure must be public or confidential; wrong for ' || string_agg(indicator_id, ', ')) END
+SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Analytics.Catalog/indicators.csv: disclosure must be public or confidential; wrong for ' || string_agg(indicator_id, ', ')) END
 FROM indicator_catalog WHERE disclosure IS NULL OR disclosure NOT IN ('public', 'confidential');
 
 CREATE TABLE indicator_target AS

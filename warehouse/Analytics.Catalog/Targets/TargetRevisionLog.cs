@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Analytics.Warehouse.Targets;
+namespace Analytics.Catalog;
 
 /// <summary>
 /// The target versions an administrator recorded after the plan: an append-only file of JSON lines
@@ -52,7 +52,7 @@ public sealed class TargetRevisionLog(string path, TimeProvider? time = null)
     {
         if (!TargetCatalog.Indicators.TryGetValue(indicatorId ?? "", out var facts))
         {
-            throw new TargetRevisionException($"'{indicatorId}' is not an indicator of the catalog (Catalog/indicators.csv).");
+            throw new TargetRevisionException($"'{indicatorId}' is not an indicator of the catalog (Analytics.Catalog/indicators.csv).");
         }
 
         using var gate = Lock();
@@ -79,7 +79,7 @@ public sealed class TargetRevisionLog(string path, TimeProvider? time = null)
     }
 
     /// <summary>The catalog's versions followed by the recorded ones, each checked; a version number used twice is refused.</summary>
-    internal static IReadOnlyList<TargetVersion> Merge(IReadOnlyList<TargetVersion> catalog, IReadOnlyList<TargetVersion> recorded, string path)
+    public static IReadOnlyList<TargetVersion> Merge(IReadOnlyList<TargetVersion> catalog, IReadOnlyList<TargetVersion> recorded, string path)
     {
         var seen = catalog.ToDictionary(v => (v.IndicatorId, v.Version), _ => TargetCatalog.CatalogAuthor);
         foreach (var (v, i) in recorded.Select((v, i) => (v, i + 1)))

@@ -1,17 +1,16 @@
 using System.Globalization;
 using Analytics.Reference;
-using Analytics.Warehouse.Building;
 
-namespace Analytics.Warehouse.Targets;
+namespace Analytics.Catalog;
 
 /// <summary>
-/// The targets the plans set (Catalog/targets.csv, as version 1 and any later catalog versions) and the indicators
-/// they may be set for (Catalog/indicators.csv, Catalog/plans.csv) — what a revision is checked against.
+/// The targets the plans set (Analytics.Catalog/targets.csv, as version 1 and any later catalog versions) and the indicators
+/// they may be set for (Analytics.Catalog/indicators.csv, Analytics.Catalog/plans.csv) — what a revision is checked against.
 /// </summary>
 public static class TargetCatalog
 {
     /// <summary>Who recorded the catalog's versions: the file itself.</summary>
-    public const string CatalogAuthor = "Catalog/targets.csv";
+    public const string CatalogAuthor = "Analytics.Catalog/targets.csv";
 
     private static readonly Lazy<IReadOnlyList<TargetVersion>> CatalogVersions = new(ReadVersions);
     private static readonly Lazy<IReadOnlyDictionary<string, IndicatorFacts>> IndicatorTable = new(ReadIndicators);
@@ -27,9 +26,9 @@ public static class TargetCatalog
 
     private static List<TargetVersion> ReadVersions()
     {
-        var (header, rows) = SmallCsv.Parse(EmbeddedFiles.Catalog("targets.csv"), "Catalog/targets.csv");
+        var (header, rows) = SmallCsv.Parse(CatalogFiles.Read("targets.csv"), "Analytics.Catalog/targets.csv");
         int Col(string name) => header.ToList().IndexOf(name) is var i and >= 0 ? i
-            : throw new InvalidDataException($"Catalog/targets.csv has no column '{name}'.");
+            : throw new InvalidDataException($"Analytics.Catalog/targets.csv has no column '{name}'.");
         var (version, plan, id, scope, baseline, year, value, comparator, source, note) = (Col("version"), Col("plan"),
             Col("indicator_id"), Col("scope"), Col("baseline_year"), Col("target_year"), Col("value"), Col("comparator"),
             Col("source_document"), Col("note"));
@@ -46,12 +45,12 @@ public static class TargetCatalog
 
     private static Dictionary<string, IndicatorFacts> ReadIndicators()
     {
-        var (planHeader, planRows) = SmallCsv.Parse(EmbeddedFiles.Catalog("plans.csv"), "Catalog/plans.csv");
+        var (planHeader, planRows) = SmallCsv.Parse(CatalogFiles.Read("plans.csv"), "Analytics.Catalog/plans.csv");
         var plans = planRows.ToDictionary(
             r => r[planHeader.ToList().IndexOf("plan")],
             r => (First: Int(r[planHeader.ToList().IndexOf("first_report_year")], 0) ?? 0, Last: Int(r[planHeader.ToList().IndexOf("last_report_year")], 0) ?? 0),
             StringComparer.Ordinal);
-        var (header, rows) = SmallCsv.Parse(EmbeddedFiles.Catalog("indicators.csv"), "Catalog/indicators.csv");
+        var (header, rows) = SmallCsv.Parse(CatalogFiles.Read("indicators.csv"), "Analytics.Catalog/indicators.csv");
         var h = header.ToList();
         return rows.ToDictionary(
             r => r[h.IndexOf("id")],
@@ -66,7 +65,7 @@ public static class TargetCatalog
 
     private static int? Int(string text, int line) => string.IsNullOrWhiteSpace(text) ? null
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
-        : throw new InvalidDataException($"Catalog/targets.csv line {line}: '{text}' is not a whole number.");
+        : throw new InvalidDataException($"Analytics.Catalog/targets.csv line {line}: '{text}' is not a whole number.");
 
     private static string? Empty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Analytics.Warehouse.Targets;
+namespace Analytics.Catalog;
 
 /// <summary>What a target version must be to be recorded (and to be built): checked once, here, for every writer.</summary>
 public static class TargetRules
@@ -20,7 +20,7 @@ public static class TargetRules
         ArgumentNullException.ThrowIfNull(version);
         if (!TargetCatalog.Indicators.TryGetValue(version.IndicatorId, out var facts))
         {
-            throw new TargetRevisionException($"{where}: '{version.IndicatorId}' is not an indicator of the catalog (Catalog/indicators.csv).");
+            throw new TargetRevisionException($"{where}: '{version.IndicatorId}' is not an indicator of the catalog (Analytics.Catalog/indicators.csv).");
         }
 
         if (facts.Plan != version.Plan)

@@ -1,4 +1,4 @@
-namespace Analytics.Warehouse.Targets;
+namespace Analytics.Catalog;
 
 /// <summary>One target of a version: the value an indicator should reach by a year, for a scope of cells.</summary>
 /// <param name="Scope"><c>city</c> (the all-district row), <c>every_cell</c>, or a 6-digit district code.</param>
@@ -11,7 +11,7 @@ public sealed record TargetRow(string Scope, int? BaselineYear, int TargetYear, 
 
 /// <summary>
 /// A version of an indicator's targets: every row of it is in force together, and the highest version of an indicator
-/// is the one its cells are judged against. Version 1 comes from the plan (Catalog/targets.csv); later ones are
+/// is the one its cells are judged against. Version 1 comes from the plan (Analytics.Catalog/targets.csv); later ones are
 /// revisions an administrator records, each with who, when and the document that revised the plan.
 /// </summary>
 public sealed record TargetVersion(
