@@ -51,23 +51,7 @@ public sealed class AccountStore(UserManager<AnalyticsUser> users, AccountsDbCon
     /// <exception cref="AccountException">The name is taken or not allowed, the role or district is wrong, or the password breaks the policy.</exception>
     public async Task<string> AddAsync(string name, string role, string? district, string? password = null)
     {
-        if (!Roles.IsRole(role))
-        {
-            throw new AccountException($"'{role}' is not a role; the roles are {string.Join(", ", Roles.All)}.");
-        }
-
-        if (role == Roles.District != (district is not null))
-        {
-            throw new AccountException(role == Roles.District
-                ? "A district official needs the district they serve: add --district with its 6-digit code (e.g. 500120)."
-                : $"Only a district official has a district; a {role} sees every district.");
-        }
-
-        if (district is not null && (district.Length != 6 || !district.All(char.IsAsciiDigit)))
-        {
-            throw new AccountException($"'{district}' is not a district code: give its 6-digit GB/T 2260 code (e.g. 500120).");
-        }
-
+        CheckRole(role, district);
         password ??= GeneratePassword();
         var user = new AnalyticsUser(name) { District = district, CreatedAt = _time.GetUtcNow() };
         Check(await users.CreateAsync(user, password).ConfigureAwait(false), name);
@@ -97,11 +81,44 @@ public sealed class AccountStore(UserManager<AnalyticsUser> users, AccountsDbCon
     }
 
     /// <summary>Disables an account: it cannot sign in, its sessions end at their next request, its tokens stop working.</summary>
+    /// <exception cref="AccountException">There is no such account, or it is the last active administrator.</exception>
     public async Task DisableAsync(string name)
     {
         var user = await RequireAsync(name).ConfigureAwait(false);
+        await KeepAnAdminAsync(user, "disable").ConfigureAwait(false);
         Check(await users.SetLockoutEnabledAsync(user, true).ConfigureAwait(false), name);
         Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue).ConfigureAwait(false), name);
+        Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false), name);
+    }
+
+    /// <summary>
+    /// Gives an account another role (and a district official their district): its sessions end at their next request
+    /// and its tokens act in the new role.
+    /// </summary>
+    /// <exception cref="AccountException">The role or district is wrong, or the account is the last active administrator.</exception>
+    public async Task SetRoleAsync(string name, string role, string? district)
+    {
+        CheckRole(role, district);
+        var user = await RequireAsync(name).ConfigureAwait(false);
+        if (role != Roles.Admin)
+        {
+            await KeepAnAdminAsync(user, "change the role of").ConfigureAwait(false);
+        }
+
+        foreach (var claim in (await users.GetClaimsAsync(user).ConfigureAwait(false))
+                     .Where(c => c.Type is System.Security.Claims.ClaimTypes.Role or Roles.DistrictClaim).ToList())
+        {
+            Check(await users.RemoveClaimAsync(user, claim).ConfigureAwait(false), name);
+        }
+
+        Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role)).ConfigureAwait(false), name);
+        if (district is not null)
+        {
+            Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(Roles.DistrictClaim, district)).ConfigureAwait(false), name);
+        }
+
+        user.District = district;
+        Check(await users.UpdateAsync(user).ConfigureAwait(false), name);
         Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false), name);
     }
 
@@ -209,6 +226,45 @@ public sealed class AccountStore(UserManager<AnalyticsUser> users, AccountsDbCon
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static void CheckRole(string role, string? district)
+    {
+        if (!Roles.IsRole(role))
+        {
+            throw new AccountException($"'{role}' is not a role; the roles are {string.Join(", ", Roles.All)}.");
+        }
+
+        if (role == Roles.District != (district is not null))
+        {
+            throw new AccountException(role == Roles.District
+                ? "A district official needs the district they serve: add --district with its 6-digit code (e.g. 500120)."
+                : $"Only a district official has a district; a {role} sees every district.");
+        }
+
+        if (district is not null && (district.Length != 6 || !district.All(char.IsAsciiDigit)))
+        {
+            throw new AccountException($"'{district}' is not a district code: give its 6-digit GB/T 2260 code (e.g. 500120).");
+        }
+    }
+
+    /// <summary>Refuses to take away the last active administrator (no one could manage the accounts or targets then).</summary>
+    private async Task KeepAnAdminAsync(AnalyticsUser user, string action)
+    {
+        if (await RoleOfAsync(user).ConfigureAwait(false) != Roles.Admin)
+        {
+            return;
+        }
+
+        foreach (var other in await users.GetUsersForClaimAsync(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.Admin)).ConfigureAwait(false))
+        {
+            if (other.Id != user.Id && !(other.LockoutEnd is { } end && end == DateTimeOffset.MaxValue))
+            {
+                return;
+            }
+        }
+
+        throw new AccountException($"{user.UserName} is the last active administrator; make another account admin before you {action} it.");
+    }
 
     private async Task<AnalyticsUser> RequireAsync(string name) =>
         await users.FindByNameAsync(name).ConfigureAwait(false) ?? throw new AccountException($"There is no account '{name}'; 'analytics users list' shows them.");

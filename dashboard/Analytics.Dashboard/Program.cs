@@ -23,6 +23,7 @@ builder.AddDashboardAccounts();
 builder.Services.AddScoped(services => Disclosure.Of(services.GetRequiredService<IHttpContextAccessor>()));
 builder.Services.AddScoped<UiContext>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
+builder.Services.AddSingleton<Analytics.Dashboard.Admin.TargetRevisions>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<SnapshotProblemHandler>();
 builder.Services.AddOpenApi();

@@ -65,6 +65,16 @@ internal static class UsersCommand
             AnsiConsole.MarkupLine($"Enabled [bold]{Markup.Escape(parse.GetValue(name)!)}[/].");
         }));
 
+        var newRole = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
+        newRole.AcceptOnlyFromAmong([.. Roles.All]);
+        var setRole = new Command("role", "Give an account another role (a district official with --district); its sessions end, its tokens act in the new role.") { name, newRole, district };
+        setRole.SetAction(parse => Run(parse, db, log, async (store, audit) =>
+        {
+            await store.SetRoleAsync(parse.GetValue(name)!, parse.GetValue(newRole)!, parse.GetValue(district)).ConfigureAwait(false);
+            audit.Write("role_changed", parse.GetValue(name), "cli", detail: parse.GetValue(newRole) + (parse.GetValue(district) is { } d ? " " + d : ""));
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(parse.GetValue(name)!)}[/] is now {Markup.Escape(parse.GetValue(newRole)!)}.");
+        }));
+
         var label = new Option<string>("--label") { Description = "What the token is for.", DefaultValueFactory = _ => "token" };
         var days = new Option<int>("--days") { Description = "Days until the token expires.", DefaultValueFactory = _ => 90 };
         days.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 3650) { r.AddError("--days must be 1 to 3650."); } });
@@ -120,9 +130,9 @@ internal static class UsersCommand
             }
         }));
 
-        return new Command("users", "Manage the dashboard's accounts: add, list, disable, enable, API tokens (token, tokens, revoke), demo.")
+        return new Command("users", "Manage the dashboard's accounts: add, list, role, disable, enable, API tokens (token, tokens, revoke), demo.")
         {
-            db, log, add, list, disable, enable, token, tokens, revoke, demo,
+            db, log, add, list, setRole, disable, enable, token, tokens, revoke, demo,
         };
     }
 

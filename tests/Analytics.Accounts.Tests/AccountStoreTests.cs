@@ -57,6 +57,39 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_role_replaces_the_old_one_and_its_district_and_its_tokens_act_in_it()
+    {
+        await Store.AddAsync("zhao", Roles.District, "500120", Password);
+        var token = await Store.CreateTokenAsync("zhao", "notebook", TimeSpan.FromDays(1));
+
+        await Store.SetRoleAsync("zhao", Roles.Analyst, null);
+
+        var account = Assert.Single(await Store.ListAsync());
+        Assert.Equal((Roles.Analyst, (string?)null), (account.Role, account.District));
+        Assert.Equal(Roles.Analyst, (await Store.FindByTokenAsync(token))!.Value.Role);
+        await Store.SetRoleAsync("zhao", Roles.District, "430602");
+        Assert.Equal("430602", Assert.Single(await Store.ListAsync()).District);
+        var ex = await Assert.ThrowsAsync<AccountException>(() => Store.SetRoleAsync("zhao", Roles.District, null));
+        Assert.Contains("needs the district", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_last_active_administrator_can_be_neither_disabled_nor_demoted()
+    {
+        await Store.AddAsync("root", Roles.Admin, null, Password);
+        Assert.Contains("last active administrator", (await Assert.ThrowsAsync<AccountException>(() => Store.DisableAsync("root"))).Message, StringComparison.Ordinal);
+        Assert.Contains("last active administrator", (await Assert.ThrowsAsync<AccountException>(() => Store.SetRoleAsync("root", Roles.Viewer, null))).Message, StringComparison.Ordinal);
+
+        await Store.AddAsync("second", Roles.Admin, null, Password);
+        await Store.DisableAsync("second");
+        await Assert.ThrowsAsync<AccountException>(() => Store.DisableAsync("root"));
+
+        await Store.EnableAsync("second");
+        await Store.SetRoleAsync("root", Roles.Viewer, null);
+        Assert.Equal(Roles.Viewer, (await Store.ListAsync()).Single(a => a.Name == "root").Role);
+    }
+
+    [Fact]
     public async Task A_name_is_taken_once()
     {
         await Store.AddAsync("viewer", Roles.Viewer, null, Password);

@@ -176,4 +176,23 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         Assert.NotEqual("—", await page.InnerTextAsync("#headline-value"));
         await page.ScreenshotAsync(new() { Path = Shot("district-official-500103"), FullPage = true });
     }
+
+    [Fact]
+    public async Task An_admin_revises_a_target_on_the_admin_page_and_sees_it_wait_for_the_next_build()
+    {
+        var page = await fixture.NewPage(Analytics.Accounts.Roles.Admin);
+        await page.GotoAsync(fixture.BaseUrl + "/?lang=zh");
+        await Task.WhenAll(page.WaitForURLAsync("**/admin**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#nav-admin"));
+        await Task.WhenAll(
+            page.WaitForURLAsync("**edit=YY-ENGINEERS**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync("tr[data-indicator='YY-ENGINEERS'] td:last-child a"));
+        await page.FillAsync("#target-edit input[name='value_0']", "120");
+        await page.FillAsync("#target-edit input[name='source']", "岳阳市工信局 2021年调整通知 第三条");
+        await Task.WhenAll(page.WaitForSelectorAsync("#admin-done"), page.ClickAsync("#target-edit button[type='submit']"));
+
+        Assert.Contains("YY-ENGINEERS", await page.InnerTextAsync("#admin-done"));
+        Assert.Contains("120", await page.InnerTextAsync("tr[data-indicator='YY-ENGINEERS']"));
+        Assert.Equal(1, await page.Locator("tr[data-indicator='YY-ENGINEERS'] .pending").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("admin-target-recorded"), FullPage = true });
+    }
 }

@@ -19,6 +19,7 @@ public sealed class RoleMatrixTests(DashboardFactory factory) : IClassFixture<Da
         Anyone,
         Reader,
         Analyst,
+        Admin,
     }
 
     private static readonly (string Url, Access Access, bool Page)[] Gets =
@@ -48,6 +49,8 @@ public sealed class RoleMatrixTests(DashboardFactory factory) : IClassFixture<Da
         ("/industry/ELEC", Access.Reader, true),
         ("/data", Access.Reader, true),
         ("/sql", Access.Analyst, true),
+        ("/admin", Access.Admin, true),
+        ("/admin?edit=YY-POLING&lang=en", Access.Admin, true),
     ];
 
     public static TheoryData<string, string> Cases()
@@ -78,6 +81,7 @@ public sealed class RoleMatrixTests(DashboardFactory factory) : IClassFixture<Da
         {
             Access.Anyone => true,
             Access.Reader => who != Anonymous,
+            Access.Admin => who == Roles.Admin,
             _ => who is Roles.Analyst or Roles.Admin,
         };
 

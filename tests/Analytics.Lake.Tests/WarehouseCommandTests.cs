@@ -75,6 +75,41 @@ public sealed class WarehouseCommandTests : IDisposable
     private int Build() => Run("build", "--lake", Path.Combine(_root, "lake"), "--snapshots", Snapshots);
 
     [Fact]
+    public void Targets_set_records_a_version_that_list_and_history_show_and_the_next_build_reads()
+    {
+        Assert.Equal(ExitCodes.Ok, Run("targets", "set", "YY-POLING", "--year", "2022", "--value", "60", "--source", "调整通知 第2条",
+            "--reason", "中期调整", "--by", "li.admin", "--snapshots", Snapshots));
+        Assert.Contains("version 2", _output.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Ok, Run("targets", "history", "YY-POLING", "--snapshots", Snapshots));
+        Assert.Contains("li.admin", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("city 2022: >= 60", _output.ToString(), StringComparison.Ordinal);
+
+        BuildInputs? seen = null;
+        var builder = WarehouseBuild.Builder;
+        WarehouseBuild.Builder = (connection, inputs, progress, token) =>
+        {
+            seen = inputs;
+            return builder(connection, inputs, progress, token);
+        };
+        Assert.Equal(ExitCodes.Ok, Build());
+        Assert.Equal(Path.Combine(Snapshots, "target-revisions.jsonl"), seen!.TargetRevisions);
+    }
+
+    [Fact]
+    public void Targets_set_refuses_a_wrong_target_with_exit_2_and_a_corrupt_file_with_exit_3()
+    {
+        Assert.Equal(ExitCodes.Usage, Run("targets", "set", "CQ-IT-ADOPT", "--scope", "every_cell", "--year", "2015", "--value", "45", "--source", "x", "--snapshots", Snapshots));
+        Assert.Contains("between 0 and 1", _output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Snapshots, "target-revisions.jsonl")));
+
+        Directory.CreateDirectory(Snapshots);
+        File.WriteAllText(Path.Combine(Snapshots, "target-revisions.jsonl"), "{oops\n");
+        Assert.Equal(ExitCodes.InputRefused, Run("targets", "list", "--snapshots", Snapshots));
+        Assert.Contains("target-revisions.jsonl line 1", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_publishes_a_snapshot_and_prints_its_lineage()
     {
         Assert.Equal(ExitCodes.Ok, Build());

@@ -9,7 +9,18 @@ public sealed record PlanInfo(
 public sealed record IndicatorInfo(
     string Id, string Plan, string? ParentId, int SortOrder, string NameZh, string? NameEn, string? PlanSentence,
     string? DefinitionZh, string? DefinitionEn, string? Kind, string? Unit, string? SourceFeed, string? CaveatZh, string? CaveatEn,
-    int FirstYear, int LastYear, double? TargetValue, int? TargetYear, string? Comparator, int? BaselineYear);
+    int FirstYear, int LastYear, double? TargetValue, int? TargetYear, string? Comparator, int? BaselineYear,
+    TargetVersionInfo? TargetVersion = null);
+
+/// <summary>
+/// The version of an indicator's targets the snapshot judges against: 1 is the plan's (Analytics.Catalog/targets.csv), later
+/// ones were recorded by an administrator, with who, when, why and the document behind it.
+/// </summary>
+public sealed record TargetVersionInfo(int Version, string? SourceDocument, string? RecordedBy, DateTimeOffset? RecordedAt, string? Reason)
+{
+    /// <summary>Whether this is the plan's own version rather than a revision.</summary>
+    public bool FromPlan => RecordedAt is null;
+}
 
 /// <summary>A district (区县) of a plan's city.</summary>
 public sealed record DistrictInfo(string Plan, string Code, string NameZh, string? NameEn);

@@ -36,6 +36,7 @@ internal static class CatalogReader
 
         var years = Query(c, MartYears).ToDictionary(r => r.Get("indicator_id")!, StringComparer.Ordinal);
         var targets = Query(c, CityTargets).ToDictionary(r => r.Get("indicator_id")!, StringComparer.Ordinal);
+        var versions = TargetVersions(c, tables);
         var catalogRows = tables.Contains("indicator_catalog") ? Query(c, "SELECT * FROM indicator_catalog") : [];
         var byId = catalogRows.ToDictionary(r => r.Get("indicator_id", "id")!, StringComparer.Ordinal);
 
@@ -50,7 +51,7 @@ internal static class CatalogReader
                 cat.Get("source_feed", "source"), Blank(cat.Get("caveat_zh")), Blank(cat.Get("caveat_en")),
                 y.GetInt("first_year")!.Value, y.GetInt("last_year")!.Value,
                 double.TryParse(t.Get("target_value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var tv) ? tv : null,
-                t.GetInt("target_year"), t.Get("comparator"), t.GetInt("baseline_year"));
+                t.GetInt("target_year"), t.Get("comparator"), t.GetInt("baseline_year"), versions.GetValueOrDefault(id));
         }).OrderBy(i => i.Plan, StringComparer.Ordinal).ThenBy(i => i.SortOrder).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
 
         var plans = Plans(c, tables, years.Values);
@@ -133,6 +134,25 @@ internal static class CatalogReader
         cmd.Parameters.Add("t", table);
         using var r = cmd.ExecuteReader();
         return Db.ReadAll(r).Select(x => x.Get("column_name")!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The target version in force per indicator (snapshots built before targets had authors give version and source only).</summary>
+    private static Dictionary<string, TargetVersionInfo> TargetVersions(DuckDbConnection c, HashSet<string> tables)
+    {
+        if (!tables.Contains("indicator_target_current"))
+        {
+            return new Dictionary<string, TargetVersionInfo>(StringComparer.Ordinal);
+        }
+
+        return Query(c, "SELECT * FROM indicator_target_current")
+            .GroupBy(r => r.Get("indicator_id")!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var r = g.First();
+                return new TargetVersionInfo(r.GetInt("version") ?? 1, Blank(r.Get("source_document")), Blank(r.Get("recorded_by")),
+                    r.GetValueOrDefault("recorded_at") is DateTimeOffset at ? at : r.GetValueOrDefault("recorded_at") is DateTime dt ? new DateTimeOffset(dt, TimeSpan.Zero) : null,
+                    Blank(r.Get("reason")));
+            }, StringComparer.Ordinal);
     }
 
     private static List<Dictionary<string, object?>> Query(DuckDbConnection c, string sql)

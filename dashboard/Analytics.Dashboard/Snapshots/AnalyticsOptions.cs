@@ -12,6 +12,12 @@ public sealed class AnalyticsOptions
     /// <summary>A snapshot folder: the dashboard serves the file its <c>current.json</c> names (see <c>SnapshotResolver</c>).</summary>
     public string? Snapshots { get; set; }
 
+    /// <summary>
+    /// The target versions administrators record on the admin page (<c>target-revisions.jsonl</c>), the file
+    /// <c>analytics build</c> reads; default: that file in <see cref="Snapshots"/>.
+    /// </summary>
+    public string? TargetRevisions { get; set; }
+
     /// <summary>How often to look for a newer snapshot, in seconds.</summary>
     public double RefreshSeconds { get; set; } = 3;
 

@@ -91,6 +91,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Analytics:SqlConsole:AuditLog", audit);
             builder.UseSetting("Analytics:Accounts:Database", accounts);
             builder.UseSetting("Analytics:Accounts:AccessLog", accessLog);
+            builder.UseSetting("Analytics:TargetRevisions", Path.Combine(Path.GetDirectoryName(accessLog)!, "target-revisions.jsonl"));
             builder.UseSetting("urls", "http://127.0.0.1:0");
         }
     }
