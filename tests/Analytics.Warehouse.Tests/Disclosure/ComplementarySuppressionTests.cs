@@ -74,6 +74,45 @@ public sealed class ComplementarySuppressionTests
     }
 
     [Fact]
+    public void No_district_official_can_derive_another_districts_withheld_cell_from_their_own()
+    {
+        Prop.ForAll(Tables.ToArbitrary(), table =>
+        {
+            var cells = Cells(table);
+            var withheld = ComplementarySuppression.Complements(cells).Concat(Enumerable.Range(0, cells.Count).Where(i => cells[i].Withheld)).ToHashSet();
+            // With one district, its cells are the city's totals: its official sees them by right.
+            return table.Districts == 1 || cells.Select(c => c.District).Where(d => d != "ALL").Distinct().All(district =>
+            {
+                // The official sees their own district's cells: to them, only the others are withheld.
+                var hidden = withheld.Where(i => cells[i].District != district).ToHashSet();
+                return hidden.All(i => !Derivable(cells, hidden, i));
+            });
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void The_complement_that_protects_a_district_from_the_public_does_not_give_it_to_its_neighbours_official()
+    {
+        // A (2) is primary; B, the smallest positive, protects it from the public — but A's official, knowing A,
+        // would get B from the total. So a third district is withheld too, and neither official learns the other's.
+        var cells = new List<SuppressionCell>
+        {
+            new("A", "ALL", "ALL", 2, true), new("B", "ALL", "ALL", 10, false), new("C", "ALL", "ALL", 30, false),
+            new("D", "ALL", "ALL", 50, false), new("ALL", "ALL", "ALL", 92, false),
+        };
+        var withheld = ComplementarySuppression.Complements(cells).Append(0).ToHashSet();
+
+        Assert.Equal([0, 1, 2], withheld.Order());
+        Assert.Empty(ComplementarySuppression.Complements(cells, insiders: false).Except([1]));
+        foreach (var district in new[] { "A", "B", "C", "D" })
+        {
+            Assert.Empty(ComplementarySuppression.Disclosed(cells, withheld, district));
+        }
+
+        Assert.Equal([1], ComplementarySuppression.Disclosed(cells, new HashSet<int> { 0, 1 }, "A"));
+    }
+
+    [Fact]
     public void A_table_without_primary_cells_withholds_nothing()
     {
         var cells = Cells(new Table(3, 2, 2, Enumerable.Range(1, 12).ToArray(), new bool[4 * 3 * 3]));
@@ -89,7 +128,7 @@ public sealed class ComplementarySuppressionTests
             new("A", "ALL", "ALL", 60, false), new("B", "ALL", "ALL", 40, false), new("C", "ALL", "ALL", 0, false),
             new("LX", "ALL", "ALL", 2, true), new("ALL", "ALL", "ALL", 102, false),
         };
-        var added = ComplementarySuppression.Complements(cells);
+        var added = ComplementarySuppression.Complements(cells, insiders: false);
         Assert.Equal([1], added.Order());
         Assert.Empty(ComplementarySuppression.Disclosed(cells, added.Append(3).ToHashSet()));
     }

@@ -19,7 +19,9 @@ public readonly record struct SuppressionCell(string District, string Group, str
 /// smallest positive part still published (a zero would protect nothing: values are not negative, so the withheld
 /// cell's bound would be exact), else the smallest part, else the total; (2) an exact audit by Gaussian elimination
 /// over the withheld cells of each connected group of equations: a cell is disclosed when its unit vector lies in the
-/// row space; such a cell gets a complement on one of its lines as in (1). The result is a choice, not an optimum
+/// row space; such a cell gets a complement on one of its lines as in (1); (3) the same audit for each district's
+/// official, who sees their own district's withheld cells: with those known, no other withheld cell may be
+/// determined either, and a cell that is gets a complement outside that district. The result is a choice, not an optimum
 /// (an optimal pattern is an integer program); it is deterministic: ties go to the smaller coordinates.
 /// </remarks>
 public static class ComplementarySuppression
@@ -27,7 +29,9 @@ public static class ComplementarySuppression
     private const string All = "ALL";
 
     /// <summary>The indices of the cells to withhold in addition to those already withheld.</summary>
-    public static IReadOnlySet<int> Complements(IReadOnlyList<SuppressionCell> cells)
+    /// <param name="cells">The table.</param>
+    /// <param name="insiders">Also protect every withheld cell from each district's official, who knows their own district's cells.</param>
+    public static IReadOnlySet<int> Complements(IReadOnlyList<SuppressionCell> cells, bool insiders = true)
     {
         ArgumentNullException.ThrowIfNull(cells);
         var lines = Lines(cells);
@@ -44,6 +48,7 @@ public static class ComplementarySuppression
         }
 
         var linesOf = LinesOfCell(cells.Count, lines);
+        var districts = insiders ? Insiders(cells) : [];
         while (true)
         {
             var changed = false;
@@ -62,18 +67,19 @@ public static class ComplementarySuppression
                 continue;
             }
 
-            foreach (var disclosed in Disclosed(cells.Count, lines, withheld))
+            var audit = new DisclosureAudit(cells, lines, withheld);
+            changed = Protect(cells, linesOf, withheld, added, audit.Disclosed(), insider: null);
+
+            // Then each district's official, who knows their own district's withheld cells; the first district that
+            // learns something gets its complements, and the audits start again.
+            foreach (var district in districts)
             {
-                foreach (var line in linesOf[disclosed])
+                if (changed)
                 {
-                    if (Pick(cells, line, withheld) is { } pick)
-                    {
-                        withheld[pick] = true;
-                        added.Add(pick);
-                        changed = true;
-                        break;
-                    }
+                    break;
                 }
+
+                changed = Protect(cells, linesOf, withheld, added, audit.DisclosedTo(district), district);
             }
 
             if (!changed)
@@ -84,16 +90,74 @@ public static class ComplementarySuppression
     }
 
     /// <summary>The withheld cells that the published cells and the table's equations determine exactly (none, after <see cref="Complements"/>).</summary>
-    public static IReadOnlyList<int> Disclosed(IReadOnlyList<SuppressionCell> cells, IReadOnlySet<int> withheld)
+    public static IReadOnlyList<int> Disclosed(IReadOnlyList<SuppressionCell> cells, IReadOnlySet<int> withheld) =>
+        Audit(cells, withheld).Disclosed();
+
+    /// <summary>
+    /// The withheld cells that the published cells determine for an official of <paramref name="insider"/>, who also
+    /// knows that district's withheld cells (none, after <see cref="Complements"/> with insiders).
+    /// </summary>
+    public static IReadOnlyList<int> Disclosed(IReadOnlyList<SuppressionCell> cells, IReadOnlySet<int> withheld, string insider) =>
+        Audit(cells, withheld).DisclosedTo(insider);
+
+    /// <summary>The first withheld cell anyone, or a district's official, could compute; null when none.</summary>
+    public static (int Cell, string? Insider)? FirstDisclosure(IReadOnlyList<SuppressionCell> cells, IReadOnlySet<int> withheld)
+    {
+        var audit = Audit(cells, withheld);
+        if (audit.Disclosed() is { Count: > 0 } seen)
+        {
+            return (seen[0], null);
+        }
+
+        foreach (var district in Insiders(cells))
+        {
+            if (audit.DisclosedTo(district) is { Count: > 0 } known)
+            {
+                return (known[0], district);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The districts whose officials the table must be protected from: all of them — unless there is only one, whose
+    /// cells are the city's own totals and are theirs to see.
+    /// </summary>
+    private static List<string> Insiders(IReadOnlyList<SuppressionCell> cells)
+    {
+        var districts = cells.Select(c => c.District).Where(d => d != All).Distinct().Order(StringComparer.Ordinal).ToList();
+        return districts.Count > 1 ? districts : [];
+    }
+
+    private static DisclosureAudit Audit(IReadOnlyList<SuppressionCell> cells, IReadOnlySet<int> withheld)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(withheld);
-        var flags = Enumerable.Range(0, cells.Count).Select(withheld.Contains).ToArray();
-        return Disclosed(cells.Count, Lines(cells), flags);
+        return new DisclosureAudit(cells, Lines(cells), Enumerable.Range(0, cells.Count).Select(withheld.Contains).ToArray());
     }
 
-    /// <summary>A line: cells equal but in one coordinate, its total last.</summary>
-    private sealed record Line(int[] Members, int Total);
+    /// <summary>A complement on one of the lines of each disclosed cell (outside <paramref name="insider"/>'s district); whether any was added.</summary>
+    private static bool Protect(
+        IReadOnlyList<SuppressionCell> cells, List<Line>[] linesOf, bool[] withheld, HashSet<int> added, List<int> disclosed, string? insider)
+    {
+        var changed = false;
+        foreach (var cell in disclosed)
+        {
+            foreach (var line in linesOf[cell])
+            {
+                if (Pick(cells, line, withheld, insider) is { } pick)
+                {
+                    withheld[pick] = true;
+                    added.Add(pick);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return changed;
+    }
 
     private static List<Line> Lines(IReadOnlyList<SuppressionCell> cells)
     {
@@ -159,13 +223,16 @@ public static class ComplementarySuppression
         return of;
     }
 
-    /// <summary>The complement for a line: the smallest positive published part, else the smallest part, else the total.</summary>
-    private static int? Pick(IReadOnlyList<SuppressionCell> cells, Line line, bool[] withheld)
+    /// <summary>
+    /// The complement for a line: the smallest positive published part, else the smallest part, else the total —
+    /// never a cell of <paramref name="insider"/>'s district, which its official knows anyway.
+    /// </summary>
+    private static int? Pick(IReadOnlyList<SuppressionCell> cells, Line line, bool[] withheld, string? insider = null)
     {
         int? best = null;
         foreach (var m in line.Members)
         {
-            if (m == line.Total || withheld[m])
+            if (m == line.Total || withheld[m] || cells[m].District == insider)
             {
                 continue;
             }
@@ -176,7 +243,7 @@ public static class ComplementarySuppression
             }
         }
 
-        return best ?? (withheld[line.Total] ? null : line.Total);
+        return best ?? (withheld[line.Total] || cells[line.Total].District == insider ? null : line.Total);
     }
 
     private static bool Better(SuppressionCell a, SuppressionCell b)
@@ -193,125 +260,5 @@ public static class ComplementarySuppression
         }
 
         return string.CompareOrdinal(a.District + "\u0001" + a.Group + "\u0001" + a.Size, b.District + "\u0001" + b.Group + "\u0001" + b.Size) < 0;
-    }
-
-    /// <summary>
-    /// The withheld cells determined by the equations: for each connected group of withheld cells (sharing lines),
-    /// the lines' coefficients over those cells reduced to row echelon form; a pivot row with one non-zero entry
-    /// determines its cell.
-    /// </summary>
-    private static List<int> Disclosed(int count, List<Line> lines, bool[] withheld)
-    {
-        var parent = Enumerable.Range(0, count).ToArray();
-        var used = new List<Line>();
-        foreach (var line in lines)
-        {
-            var unknown = line.Members.Where(m => withheld[m]).ToArray();
-            if (unknown.Length == 0)
-            {
-                continue;
-            }
-
-            used.Add(line);
-            foreach (var u in unknown.Skip(1))
-            {
-                parent[Find(parent, u)] = Find(parent, unknown[0]);
-            }
-        }
-
-        var disclosed = new List<int>();
-        foreach (var component in Enumerable.Range(0, count).Where(i => withheld[i]).GroupBy(i => Find(parent, i)))
-        {
-            var cellsInComponent = component.ToArray();
-            var column = new Dictionary<int, int>();
-            for (var c = 0; c < cellsInComponent.Length; c++)
-            {
-                column[cellsInComponent[c]] = c;
-            }
-
-            var rows = new List<double[]>();
-            foreach (var line in used.Where(l => l.Members.Any(m => withheld[m] && column.ContainsKey(m))))
-            {
-                var row = new double[cellsInComponent.Length];
-                foreach (var m in line.Members)
-                {
-                    if (withheld[m] && column.TryGetValue(m, out var c))
-                    {
-                        row[c] = m == line.Total ? -1 : 1;
-                    }
-                }
-
-                rows.Add(row);
-            }
-
-            foreach (var c in DeterminedColumns(rows, cellsInComponent.Length))
-            {
-                disclosed.Add(cellsInComponent[c]);
-            }
-        }
-
-        disclosed.Sort();
-        return disclosed;
-    }
-
-    private static int Find(int[] parent, int i)
-    {
-        while (parent[i] != i)
-        {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-
-        return i;
-    }
-
-    /// <summary>Gauss–Jordan elimination with partial pivoting; the columns whose unit vector is in the row space.</summary>
-    private static List<int> DeterminedColumns(List<double[]> rows, int columns)
-    {
-        const double Zero = 1e-9;
-        var pivotRows = new List<(int Row, int Column)>();
-        var r = 0;
-        for (var c = 0; c < columns && r < rows.Count; c++)
-        {
-            var pivot = -1;
-            var size = Zero;
-            for (var i = r; i < rows.Count; i++)
-            {
-                if (Math.Abs(rows[i][c]) > size)
-                {
-                    size = Math.Abs(rows[i][c]);
-                    pivot = i;
-                }
-            }
-
-            if (pivot < 0)
-            {
-                continue;
-            }
-
-            (rows[r], rows[pivot]) = (rows[pivot], rows[r]);
-            var p = rows[r][c];
-            for (var j = 0; j < columns; j++)
-            {
-                rows[r][j] /= p;
-            }
-
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (i != r && Math.Abs(rows[i][c]) > Zero)
-                {
-                    var f = rows[i][c];
-                    for (var j = 0; j < columns; j++)
-                    {
-                        rows[i][j] -= f * rows[r][j];
-                    }
-                }
-            }
-
-            pivotRows.Add((r, c));
-            r++;
-        }
-
-        return pivotRows.Where(pr => Enumerable.Range(0, columns).Count(j => Math.Abs(rows[pr.Row][j]) > Zero) == 1).Select(pr => pr.Column).ToList();
     }
 }

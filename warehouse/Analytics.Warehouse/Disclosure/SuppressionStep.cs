@@ -45,14 +45,7 @@ internal static class SuppressionStep
                 var cells = rows.Select(r => r.Cell with { Withheld = r.Cell.Withheld || (year.Key > baseline && withheldAtBaseline.Contains(Key(r.Cell))) }).ToList();
                 var complements = ComplementarySuppression.Complements(cells);
                 var withheld = Enumerable.Range(0, cells.Count).Where(i => cells[i].Withheld || complements.Contains(i)).ToHashSet();
-                if (ComplementarySuppression.Disclosed(cells, withheld) is { Count: > 0 } disclosed)
-                {
-                    // Not expected (the step stops only when nothing is disclosed); a build that would publish a
-                    // recoverable cell stops instead.
-                    var c = cells[disclosed[0]];
-                    throw new InvalidOperationException(
-                        $"Disclosure control failed for {indicator.Key} {year.Key}: the withheld cell {c.District}/{c.Group}/{c.Size} could be computed from published totals; nothing was published.");
-                }
+                Audit(indicator.Key, year.Key, cells, withheld);
 
                 for (var i = 0; i < cells.Count; i++)
                 {
@@ -82,6 +75,22 @@ internal static class SuppressionStep
         }
 
         return added.Count;
+    }
+
+    /// <summary>
+    /// The step's own check before anything is published: no withheld cell computable from the published ones, by
+    /// anyone, nor by a district's official who also sees that district's cells. Not expected to fail (the step stops
+    /// only when nothing is disclosed); a build that would publish a recoverable cell stops instead.
+    /// </summary>
+    private static void Audit(string indicator, int year, List<SuppressionCell> cells, HashSet<int> withheld)
+    {
+        if (ComplementarySuppression.FirstDisclosure(cells, withheld) is { } found)
+        {
+            var c = cells[found.Cell];
+            var who = found.Insider is { } d ? $"published totals and district {d}'s own cells (its official sees them)" : "published totals";
+            throw new InvalidOperationException(
+                $"Disclosure control failed for {indicator} {year}: the withheld cell {c.District}/{c.Group}/{c.Size} could be computed from {who}; nothing was published.");
+        }
     }
 
     private static (string, string, string) Key(SuppressionCell c) => (c.District, c.Group, c.Size);
