@@ -150,6 +150,22 @@ public sealed partial class AdminTests : IDisposable
         Assert.Equal(0.5, Assert.Single(Assert.Single(new TargetRevisionLog(Revisions).Read()).Rows).Value, 10);
     }
 
+    [Fact]
+    public async Task A_corrupt_revisions_file_is_named_on_the_page_and_refuses_new_versions_without_touching_it()
+    {
+        File.WriteAllText(Revisions, "{not json\n");
+        var (client, token, page) = await OpenAsync(query: "?edit=YY-POLING");
+        Assert.Contains("id=\"admin-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("line 1", page, StringComparison.Ordinal);
+
+        var body = await PostAsync(client, token, "target-edit", new()
+        {
+            ["indicator"] = "YY-POLING", ["based_on"] = "1", ["value_0"] = "50", ["value_1"] = "50", ["value_2"] = "60", ["source"] = "doc",
+        }, "?edit=YY-POLING");
+        Assert.Contains("line 1", body, StringComparison.Ordinal);
+        Assert.Equal("{not json\n", File.ReadAllText(Revisions));
+    }
+
     [Theory]
     [InlineData(Roles.Viewer)]
     [InlineData(Roles.District)]
