@@ -5,7 +5,8 @@
 CREATE TABLE indicator_catalog AS
 SELECT i.id AS indicator_id, i.plan, i.parent_id, CAST(i.sort_order AS INTEGER) AS sort_order,
        i.name_zh, i.name_en, i.plan_sentence, i.definition_zh, i.definition_en,
-       i.kind, i.aggregate, i.unit, i.source_feed, i.disclosure, i.caveat_zh, i.caveat_en, i.sql_file, s.sql
+       i.kind, i.aggregate, i.unit, i.value_format, CAST(i.decimals AS INTEGER) AS decimals, i.source_feed, i.disclosure,
+       nullif(trim(i.apportion), '') AS apportion, i.caveat_zh, i.caveat_en, i.sql_file, s.sql
 FROM cat_raw_indicators i
 JOIN cat_raw_indicator_sql s ON s.id = i.id
 ORDER BY sort_order;
@@ -13,6 +14,14 @@ ORDER BY sort_order;
 -- Disclosure is a promise to the enterprises behind the numbers: a catalog row without a valid class stops the build.
 SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Analytics.Catalog/indicators.csv: disclosure must be public or confidential; wrong for ' || string_agg(indicator_id, ', ')) END
 FROM indicator_catalog WHERE disclosure IS NULL OR disclosure NOT IN ('public', 'confidential');
+
+-- Every reader formats an indicator's numbers by its catalog row (Analytics.Snapshots/Formatting/IndicatorFormat.cs):
+-- a row without a known format, or with an apportioning rule the build does not know, stops the build.
+SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Analytics.Catalog/indicators.csv: value_format must be count, percent, ratio or amount with decimals 0-4; wrong for ' || string_agg(indicator_id, ', ')) END
+FROM indicator_catalog WHERE value_format IS NULL OR value_format NOT IN ('count', 'percent', 'ratio', 'amount') OR decimals IS NULL OR decimals NOT BETWEEN 0 AND 4;
+
+SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Analytics.Catalog/indicators.csv: apportion must be empty or sme_share; wrong for ' || string_agg(indicator_id, ', ')) END
+FROM indicator_catalog WHERE apportion IS NOT NULL AND apportion <> 'sme_share';
 
 CREATE TABLE indicator_target AS
 SELECT CAST(version AS INTEGER) AS version, plan, indicator_id, scope,

@@ -220,9 +220,12 @@ COMMENT ON COLUMN indicator_catalog.definition_zh IS 'Default definition (口径
 COMMENT ON COLUMN indicator_catalog.definition_en IS 'Default definition in English';
 COMMENT ON COLUMN indicator_catalog.kind IS 'count, cumulative_count, adoption, doubling_ratio, zero_breakthrough (ratio-of-sums appears as the aggregate)';
 COMMENT ON COLUMN indicator_catalog.aggregate IS 'count_distinct, sum, ratio_of_sums or weighted_mean';
-COMMENT ON COLUMN indicator_catalog.unit IS 'Unit';
+COMMENT ON COLUMN indicator_catalog.unit IS 'Unit: the Chinese word, then the English in parentheses';
+COMMENT ON COLUMN indicator_catalog.value_format IS 'How the value reads: count (whole numbers), percent (a 0-1 share shown as %), ratio, amount (a sum in the unit); doubling indicators are compared by their ratio to the baseline, shown as ×';
+COMMENT ON COLUMN indicator_catalog.decimals IS 'Decimals shown (of the percentage for percent)';
 COMMENT ON COLUMN indicator_catalog.source_feed IS 'Feeds used';
 COMMENT ON COLUMN indicator_catalog.disclosure IS 'public (recognitions, patent grants: published by the government; never suppressed) or confidential (survey answers, R&D spend, revenue: cells suppressed per docs/disclosure.md)';
+COMMENT ON COLUMN indicator_catalog.apportion IS 'sme_share: a city-wide target is apportioned to districts and industry groups by their share of the plan''s SMEs in the baseline year (docs/indicators.md); NULL: the target is judged for the city only';
 COMMENT ON COLUMN indicator_catalog.caveat_zh IS 'Caveat to show with the number';
 COMMENT ON COLUMN indicator_catalog.caveat_en IS 'Caveat in English';
 COMMENT ON COLUMN indicator_catalog.sql_file IS 'File of the SQL';
