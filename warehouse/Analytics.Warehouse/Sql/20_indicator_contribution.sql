@@ -7,8 +7,8 @@ CREATE TABLE indicator_contribution (
     size_class     VARCHAR NOT NULL,
     unit_id        VARCHAR NOT NULL,
     enterprise_id  VARCHAR,
-    num            DOUBLE,
-    den            DOUBLE,
+    num            DECIMAL(38,4),   -- amounts are summed exactly (a sum of doubles prints as 845740.0000000008)
+    den            DECIMAL(38,4),
     weight         DOUBLE,
     flag           DOUBLE
 );
