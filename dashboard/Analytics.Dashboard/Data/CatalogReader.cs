@@ -51,7 +51,8 @@ internal static class CatalogReader
                 cat.Get("source_feed", "source"), Blank(cat.Get("caveat_zh")), Blank(cat.Get("caveat_en")),
                 y.GetInt("first_year")!.Value, y.GetInt("last_year")!.Value,
                 double.TryParse(t.Get("target_value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var tv) ? tv : null,
-                t.GetInt("target_year"), t.Get("comparator"), t.GetInt("baseline_year"), versions.GetValueOrDefault(id));
+                t.GetInt("target_year"), t.Get("comparator"), t.GetInt("baseline_year"), versions.GetValueOrDefault(id),
+                cat.Get("value_format"), cat.GetInt("decimals"), Blank(cat.Get("apportion")), Blank(cat.Get("short_zh")), Blank(cat.Get("short_en")));
         }).OrderBy(i => i.Plan, StringComparer.Ordinal).ThenBy(i => i.SortOrder).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
 
         var plans = Plans(c, tables, years.Values);

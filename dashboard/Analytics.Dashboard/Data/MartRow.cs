@@ -3,7 +3,9 @@ namespace Analytics.Dashboard.Data;
 /// <summary>One row of <c>mart_indicator</c>: an indicator's value for a year and a cell (district × industry group × size class).</summary>
 /// <remarks>
 /// Small cells (<see cref="SmallCell"/>) reach a reader who may not see them with their numbers withheld
-/// (<see cref="Withheld"/>): see <see cref="MartRows.ForReader"/>.
+/// (<see cref="Withheld"/>): see <see cref="MartRows.ForReader"/>. <see cref="TargetBasis"/> is <c>plan</c> for a target the
+/// plan (or an administrator) set for the cell, <c>apportioned</c> for a city target shared out by the cell's share
+/// (<see cref="TargetShare"/>) of the plan's SMEs in the baseline year.
 /// </remarks>
 public sealed record MartRow(
     string IndicatorId,
@@ -30,7 +32,9 @@ public sealed record MartRow(
     string? Status,
     long? EnterpriseCount,
     bool SmallCell,
-    bool Withheld = false);
+    bool Withheld = false,
+    string? TargetBasis = null,
+    double? TargetShare = null);
 
 /// <summary>Reading and suppressing mart rows.</summary>
 internal static class MartRows

@@ -72,6 +72,15 @@ public sealed class Warehouse : IDisposable
         return TableResult.Read(r, maxRows);
     }
 
+    /// <summary>Freshness by feed, or null when the snapshot lacks the table.</summary>
+    public IReadOnlyList<FeedFreshness>? Freshness() => DataStatusReader.Freshness(Connection(), CatalogReader.Tables(Connection()));
+
+    /// <summary>The load batches the snapshot was built from, or null when the snapshot lacks the table.</summary>
+    public IReadOnlyList<LoadBatch>? Loads() => DataStatusReader.Loads(Connection(), CatalogReader.Tables(Connection()));
+
+    /// <summary>Quarantined rows by feed and rule, or null when the snapshot lacks the table.</summary>
+    public IReadOnlyList<QuarantineCount>? Quarantine() => DataStatusReader.Quarantine(Connection(), CatalogReader.Tables(Connection()));
+
     private List<MartRow> Rows(string sql, params (string Name, object Value)[] parameters)
     {
         using var cmd = Connection().CreateCommand(sql);

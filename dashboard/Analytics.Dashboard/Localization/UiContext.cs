@@ -40,6 +40,15 @@ public sealed class UiContext
         return QueryHelpers.AddQueryString(path, pairs);
     }
 
+    /// <summary>A date as the reader writes it: 2026年12月5日, 5 Dec 2026 (never the ambiguous 12/5/2026).</summary>
+    public string Date(DateTimeOffset value) => Date(DateOnly.FromDateTime(value.ToLocalTime().DateTime));
+
+    /// <summary>A date as the reader writes it.</summary>
+    public string Date(DateOnly value) => value.ToString(English ? "d MMM yyyy" : "yyyy年M月d日", Culture);
+
+    /// <summary>A moment as the reader writes it, to the minute, in the server's time zone.</summary>
+    public string DateTime(DateTimeOffset value) => value.ToLocalTime().ToString(English ? "d MMM yyyy HH:mm" : "yyyy年M月d日 HH:mm", Culture);
+
     /// <summary>A number in the page's culture.</summary>
     public string Number(double value, string format = "N0") => value.ToString(format, Culture);
 }

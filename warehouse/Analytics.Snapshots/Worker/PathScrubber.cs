@@ -5,10 +5,19 @@ namespace Analytics.Snapshots.Worker;
 /// <summary>
 /// Takes server paths out of DuckDB's messages before they leave the worker: the snapshot becomes its file name, the
 /// worker's folders <c>&lt;temp&gt;</c>, and any other absolute path <c>&lt;path&gt;</c>. Analysts see what went wrong,
-/// never where the server keeps its files.
+/// never where the server keeps its files. The dashboard's data page uses <see cref="ToFileNames"/> the same way for
+/// the quarantine's example messages.
 /// </summary>
-internal static partial class PathScrubber
+public static partial class PathScrubber
 {
+    /// <summary>The message with every absolute path cut to its file name: what a reader needs, not where the server keeps it.</summary>
+    public static string ToFileNames(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return AbsolutePath().Replace(message, m => Path.GetFileName(m.Value.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : "<path>");
+    }
+
+    /// <summary>The message with the snapshot as its file name, the worker's folders as &lt;temp&gt; and other absolute paths as &lt;path&gt;.</summary>
     public static string Scrub(string message, string? snapshot, string? tempDirectory)
     {
         ArgumentNullException.ThrowIfNull(message);

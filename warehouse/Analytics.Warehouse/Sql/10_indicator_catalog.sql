@@ -4,7 +4,7 @@
 
 CREATE TABLE indicator_catalog AS
 SELECT i.id AS indicator_id, i.plan, i.parent_id, CAST(i.sort_order AS INTEGER) AS sort_order,
-       i.name_zh, i.name_en, i.plan_sentence, i.definition_zh, i.definition_en,
+       i.name_zh, i.name_en, i.short_zh, i.short_en, i.plan_sentence, i.definition_zh, i.definition_en,
        i.kind, i.aggregate, i.unit, i.value_format, CAST(i.decimals AS INTEGER) AS decimals, i.source_feed, i.disclosure,
        nullif(trim(i.apportion), '') AS apportion, i.caveat_zh, i.caveat_en, i.sql_file, s.sql
 FROM cat_raw_indicators i

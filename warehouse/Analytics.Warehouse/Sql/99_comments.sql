@@ -215,6 +215,8 @@ COMMENT ON COLUMN indicator_catalog.parent_id IS 'The indicator this one is a co
 COMMENT ON COLUMN indicator_catalog.sort_order IS 'Display order';
 COMMENT ON COLUMN indicator_catalog.name_zh IS 'Name';
 COMMENT ON COLUMN indicator_catalog.name_en IS 'Name in English';
+COMMENT ON COLUMN indicator_catalog.short_zh IS 'Short name for column headers (status grid)';
+COMMENT ON COLUMN indicator_catalog.short_en IS 'Short name in English';
 COMMENT ON COLUMN indicator_catalog.plan_sentence IS 'The plan''s sentence';
 COMMENT ON COLUMN indicator_catalog.definition_zh IS 'Default definition (口径)';
 COMMENT ON COLUMN indicator_catalog.definition_en IS 'Default definition in English';

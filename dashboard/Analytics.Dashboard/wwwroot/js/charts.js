@@ -1,6 +1,7 @@
 // The one chart definition of the dashboard: turns a chart spec (rendered by the server into data-chart) into a
-// plotly figure. Styles follow the trace's role, and every role differs by line dash and marker symbol as well as by
-// colour, so the charts read without colour (statuses also carry an icon and a word).
+// plotly figure. Numbers come formatted from the server (labels, hover texts) or as the catalog's d3 format; styles
+// follow the trace's role, and every role differs by line dash and marker symbol as well as by colour, so the charts
+// read without colour (statuses also carry an icon and a word). A bar links to the page beneath it.
 /* global Plotly */
 
 const zhCN = {
@@ -27,21 +28,21 @@ const zhCN = {
   },
 };
 
+const font = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
+
 const roles = {
   value: { color: '#1f5fa8', dash: 'solid', symbol: 'circle', width: 3 },
   target: { color: '#b3261e', dash: 'dash', symbol: 'star', width: 2 },
-  path: { color: '#5f6368', dash: 'dot', symbol: 'diamond-open', width: 2 },
+  path: { color: '#3c4043', dash: 'dot', symbol: 'diamond-open', width: 2 },
   bar: { color: '#1f5fa8', pattern: '' },
+  flagged: { color: '#a8c1e4', pattern: '/' },
   city: { color: '#9aa0a6', pattern: '/' },
 };
 
-function axisFormat(format) {
-  if (format === 'percent') return { tickformat: '.0%', hover: '%{y:.1%}' };
-  if (format === 'ratio') return { tickformat: '.2f', hover: '%{y:.2f}×' };
-  return { tickformat: ',~r', hover: '%{y:,}' };
-}
+/** The hover template of a value: the catalog's d3 format and its suffix (× for ratios). */
+const valueTemplate = (axis, format) => `%{${axis}:${format.d3}}${format.suffix || ''}`;
 
-function trend(spec, fmt) {
+function trend(spec) {
   const data = [];
   for (const s of spec.series) {
     if (s.role === 'band') {
@@ -53,58 +54,96 @@ function trend(spec, fmt) {
     const r = roles[s.role] || roles.value;
     const target = s.role === 'target';
     data.push({
-      x: s.x, y: s.y, name: s.name, text: s.text, type: 'scatter',
+      x: s.x, y: s.y, name: s.name, text: s.text, customdata: s.labels, type: 'scatter',
       mode: target && s.x.length === 1 ? 'markers' : 'lines+markers',
       line: { color: r.color, dash: r.dash, width: r.width },
       marker: { symbol: r.symbol, size: target ? 12 : 8, color: r.color },
       connectgaps: false,
-      hovertemplate: `${s.name}: ${fmt.hover}${s.text ? '<br>%{text}' : ''}<extra>%{x}</extra>`,
+      hovertemplate: `${s.name}: ${s.labels ? '%{customdata}' : valueTemplate('y', spec.format)}${s.text ? '<br>%{text}' : ''}<extra>%{x}</extra>`,
     });
   }
-  return { data, layout: { xaxis: { type: 'category' }, yaxis: { tickformat: fmt.tickformat, rangemode: 'tozero' } } };
-}
-
-function bars(spec, fmt) {
-  const s = spec.series[0];
-  const n = s.x.length;
   return {
-    data: [{
-      type: 'bar', orientation: 'h', x: s.y, y: s.x, name: s.name, text: s.text, textposition: 'outside', cliponaxis: false,
-      marker: { color: roles.bar.color }, hovertemplate: `%{y}: ${fmt.hover.replaceAll('y', 'x')}<extra></extra>`,
-    }],
+    data,
     layout: {
-      height: Math.max(260, 28 * n + 80), margin: { l: 60, r: 110, t: 48, b: 40 }, yaxis: { autorange: 'reversed', automargin: true },
-      xaxis: { tickformat: fmt.tickformat }, showlegend: false,
+      xaxis: { type: 'category' }, yaxis: { tickformat: spec.format.d3, ticksuffix: spec.format.suffix, rangemode: 'tozero', automargin: true },
     },
   };
 }
 
-function compare(spec, fmt) {
+function bars(spec) {
+  const s = spec.series.find((x) => x.role === 'bar');
+  const path = spec.series.find((x) => x.role === 'path');
+  const notes = spec.notes || [];
+  const names = s.x.concat(notes.map((n) => n.label));
+  const flags = s.flags || [];
+  const errors = s.low && s.high ? {
+    type: 'data', symmetric: false, color: '#3c4043', thickness: 1.2, width: 3,
+    array: s.y.map((v, i) => (v == null || s.high[i] == null ? null : s.high[i] - v)),
+    arrayminus: s.y.map((v, i) => (v == null || s.low[i] == null ? null : v - s.low[i])),
+  } : undefined;
+  const data = [{
+    type: 'bar', orientation: 'h', y: names, x: s.y.concat(notes.map(() => null)), name: s.name,
+    text: (s.labels || []).concat(notes.map(() => '')), textposition: 'outside', cliponaxis: false,
+    hovertext: (s.text || []).concat(notes.map((n) => n.text)),
+    hovertemplate: `%{y}: ${valueTemplate('x', spec.format)}<br>%{hovertext}<extra></extra>`,
+    marker: {
+      color: s.y.map((_, i) => (flags[i] ? roles.flagged.color : roles.bar.color)),
+      pattern: { shape: s.y.map((_, i) => (flags[i] ? roles.flagged.pattern : '')), fgcolor: '#1f5fa8' },
+    },
+    error_x: errors,
+  }];
+  if (path) {
+    data.push({
+      type: 'scatter', mode: 'markers', y: path.x, x: path.y, name: path.name, customdata: path.labels,
+      marker: { symbol: 'line-ns-open', size: 16, color: roles.path.color, line: { width: 3, color: roles.path.color } },
+      hovertemplate: `%{y}: ${path.name} %{customdata}<extra></extra>`,
+    });
+  }
+  const annotations = notes.map((n) => ({
+    xref: 'paper', x: 0, y: n.label, yref: 'y', xanchor: 'left', showarrow: false, text: n.text,
+    font: { size: 11, color: '#5f6368' },
+  }));
+  return {
+    data,
+    links: (s.links || []).concat(notes.map((n) => n.link)),
+    layout: {
+      height: Math.max(260, 26 * names.length + 110), margin: { l: 10, r: 70, t: 48, b: 40 },
+      yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
+      xaxis: { tickformat: spec.format.d3, ticksuffix: spec.format.suffix, rangemode: 'tozero', automargin: true },
+      showlegend: Boolean(path), legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 }, annotations, bargap: 0.25,
+    },
+  };
+}
+
+function compare(spec) {
+  const names = spec.series[0].x;
   return {
     data: spec.series.map((s) => {
       const r = roles[s.role] || roles.bar;
       return {
-        type: 'bar', x: s.x, y: s.y, name: s.name,
+        type: 'bar', orientation: 'h', y: s.x, x: s.y, name: s.name, text: s.labels, textposition: 'outside', cliponaxis: false,
         marker: { color: r.color, pattern: { shape: r.pattern, fgcolor: '#202124' } },
-        hovertemplate: `${s.name}: ${fmt.hover}<extra>%{x}</extra>`,
+        hovertemplate: `${s.name}: %{text}<extra>%{y}</extra>`,
       };
     }),
     layout: {
-      barmode: 'group', yaxis: { tickformat: fmt.tickformat },
-      shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { color: roles.target.color, dash: 'dash' } }],
+      barmode: 'group', height: Math.max(300, 44 * names.length + 120), margin: { l: 10, r: 70, t: 48, b: 40 },
+      yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
+      xaxis: { tickformat: spec.format.d3, rangemode: 'tozero', automargin: true },
+      legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 },
+      shapes: [{ type: 'line', yref: 'paper', y0: 0, y1: 1, x0: 1, x1: 1, line: { color: roles.target.color, dash: 'dash' } }],
     },
   };
 }
 
 /** The plotly figure for a spec: one definition for every chart of the dashboard. */
 export function figure(spec) {
-  const fmt = axisFormat(spec.format);
   const build = { trend, bars, compare }[spec.kind] || trend;
-  const f = build(spec, fmt);
+  const f = build(spec);
   f.layout = Object.assign({
-    title: { text: spec.title, font: { size: 15 } },
-    margin: { l: 60, r: 30, t: 48, b: 48 },
-    font: { family: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif', size: 12 },
+    title: { text: spec.title, font: { size: 15 }, x: 0, xanchor: 'left', xref: 'paper' },
+    margin: { l: 10, r: 30, t: 48, b: 48 },
+    font: { family: font, size: 12 },
     legend: { orientation: 'h', y: -0.18 },
     paper_bgcolor: '#ffffff', plot_bgcolor: '#ffffff',
     height: 360,
@@ -112,22 +151,60 @@ export function figure(spec) {
   return f;
 }
 
+/** The figure as a leader forwards it: the title with the indicator, filters and unit, and the source and snapshot at its foot. */
+export function exportFigure(spec, width) {
+  const f = figure(spec);
+  const lines = (spec.subtitle || []).filter(Boolean);
+  const sub = lines.map((l) => `<span style="font-size:12px;color:#3c4043">${escapeHtml(l)}</span>`).join('<br>');
+  const top = 58 + 18 * lines.length;
+  const layout = Object.assign({}, f.layout, {
+    title: Object.assign({}, f.layout.title, { text: `<b>${escapeHtml(spec.title)}</b>${sub ? '<br>' + sub : ''}`, y: 0.98, yref: 'container', yanchor: 'top' }),
+    margin: Object.assign({}, f.layout.margin, { t: top + (f.layout.showlegend === false ? 0 : 24), b: (f.layout.margin?.b || 48) + 36 }),
+    width,
+  });
+  layout.height = (f.layout.height || 360) + top + 36;
+  layout.annotations = (f.layout.annotations || []).concat(spec.footer ? [{
+    xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -(layout.margin.b - 8), xanchor: 'left', yanchor: 'top', showarrow: false,
+    text: escapeHtml(spec.footer), font: { size: 11, color: '#5f6368' },
+  }] : []);
+  return { data: f.data, layout };
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function draw(el) {
   const spec = JSON.parse(el.dataset.chart);
   const f = figure(spec);
   const zh = (document.documentElement.lang || 'zh').startsWith('zh');
-  return Plotly.newPlot(el, f.data, f.layout, {
-    locale: zh ? 'zh-CN' : 'en', displaylogo: false, responsive: true,
-    toImageButtonOptions: { format: 'png', filename: spec.fileName, scale: 2 },
-  }).then(() => { el.dataset.rendered = 'true'; });
+  return Plotly.newPlot(el, f.data, f.layout, { locale: zh ? 'zh-CN' : 'en', displaylogo: false, displayModeBar: false, responsive: true })
+    .then(() => {
+      if (f.links) {
+        el.classList.add('linked');
+        el.on('plotly_click', (event) => {
+          const point = event.points && event.points[0];
+          const link = point && point.curveNumber === 0 ? f.links[point.pointIndex] : null;
+          if (link) window.location.assign(link);
+        });
+      }
+      el.dataset.rendered = 'true';
+    });
 }
 
 function wirePng() {
   for (const button of document.querySelectorAll('[data-png-for]')) {
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
       const el = document.getElementById(button.dataset.pngFor);
       const spec = JSON.parse(el.dataset.chart);
-      Plotly.downloadImage(el, { format: 'png', filename: spec.fileName, width: 1000, height: el.clientHeight || 400, scale: 2 });
+      const f = exportFigure(spec, 1000);
+      const url = await Plotly.toImage({ data: f.data, layout: f.layout }, { format: 'png', width: 1000, height: f.layout.height, scale: 2 });
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${spec.fileName}.png`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
     });
   }
 }
