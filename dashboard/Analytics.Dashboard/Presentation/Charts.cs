@@ -127,7 +127,7 @@ public static class Charts
             text += " " + string.Format(ui.Culture, ui["SampleN"], n);
         }
 
-        return e.Kind == RankingKind.SmallSample ? text + " " + ui["SmallSampleMark"] : text;
+        return text;
     }
 
     private static string HoverText(IndicatorInfo i, RankingEntry e, UiContext ui)

@@ -81,9 +81,12 @@ function bars(spec) {
     array: s.y.map((v, i) => (v == null || s.high[i] == null ? null : s.high[i] - v)),
     arrayminus: s.y.map((v, i) => (v == null || s.low[i] == null ? null : v - s.low[i])),
   } : undefined;
+  // The values as a column of labels right of every bar, interval and path marker, so none overlaps another.
+  const reach = Math.max(0, ...s.y.filter((v) => v != null), ...(s.high || []).filter((v) => v != null),
+    ...((path && path.y) || []).filter((v) => v != null));
+  const labelX = reach * 1.04 || 1;
   const data = [{
     type: 'bar', orientation: 'h', y: names, x: s.y.concat(notes.map(() => null)), name: s.name,
-    text: (s.labels || []).concat(notes.map(() => '')), textposition: 'outside', cliponaxis: false,
     hovertext: (s.text || []).concat(notes.map((n) => n.text)),
     hovertemplate: `%{y}: ${valueTemplate('x', spec.format)}<br>%{hovertext}<extra></extra>`,
     marker: {
@@ -91,6 +94,9 @@ function bars(spec) {
       pattern: { shape: s.y.map((_, i) => (flags[i] ? roles.flagged.pattern : '')), fgcolor: '#1f5fa8' },
     },
     error_x: errors,
+  }, {
+    type: 'scatter', mode: 'text', y: s.x, x: s.x.map(() => labelX), text: s.labels || [], textposition: 'middle right',
+    textfont: { size: 11, color: '#202124' }, hoverinfo: 'skip', showlegend: false, cliponaxis: false,
   }];
   if (path) {
     data.push({
@@ -107,9 +113,9 @@ function bars(spec) {
     data,
     links: (s.links || []).concat(notes.map((n) => n.link)),
     layout: {
-      height: Math.max(260, 26 * names.length + 110), margin: { l: 10, r: 70, t: 48, b: 40 },
+      height: Math.max(260, 26 * names.length + 120), margin: { l: 10, r: 60, t: path ? 70 : 48, b: 40 },
       yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
-      xaxis: { tickformat: spec.format.d3, ticksuffix: spec.format.suffix, rangemode: 'tozero', automargin: true },
+      xaxis: { tickformat: spec.format.d3, ticksuffix: spec.format.suffix, range: [0, labelX * 1.3], automargin: true },
       showlegend: Boolean(path), legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 }, annotations, bargap: 0.25,
     },
   };
@@ -127,10 +133,10 @@ function compare(spec) {
       };
     }),
     layout: {
-      barmode: 'group', height: Math.max(300, 44 * names.length + 120), margin: { l: 10, r: 70, t: 48, b: 40 },
+      barmode: 'group', height: Math.max(300, 44 * names.length + 130),
       yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
       xaxis: { tickformat: spec.format.d3, rangemode: 'tozero', automargin: true },
-      legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 },
+      legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 }, margin: { l: 10, r: 70, t: 70, b: 40 },
       shapes: [{ type: 'line', yref: 'paper', y0: 0, y1: 1, x0: 1, x1: 1, line: { color: roles.target.color, dash: 'dash' } }],
     },
   };
@@ -141,7 +147,7 @@ export function figure(spec) {
   const build = { trend, bars, compare }[spec.kind] || trend;
   const f = build(spec);
   f.layout = Object.assign({
-    title: { text: spec.title, font: { size: 15 }, x: 0, xanchor: 'left', xref: 'paper' },
+    title: { text: spec.title, font: { size: 15 }, x: 0.01, xanchor: 'left', xref: 'container' },
     margin: { l: 10, r: 30, t: 48, b: 48 },
     font: { family: font, size: 12 },
     legend: { orientation: 'h', y: -0.18 },
