@@ -44,9 +44,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a new browser context, signed in as the fixture account of <paramref name="role"/> (none: signed out).</summary>
-    public async Task<IPage> NewPage(string? role = Analytics.Accounts.Roles.Viewer)
+    public Task<IPage> NewPage(string? role = Analytics.Accounts.Roles.Viewer) => NewPage(role, 1366, 900);
+
+    /// <summary>A page <paramref name="width"/>×<paramref name="height"/> CSS pixels wide (390×844 is a phone).</summary>
+    public async Task<IPage> NewPage(string? role, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "zh-CN" });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         // Generous: a loaded 2-core CI machine once took over 30 s (the default) for a navigation and its charts.
         page.SetDefaultTimeout(90_000);
