@@ -36,7 +36,7 @@ const roles = {
   path: { color: '#3c4043', dash: 'dot', symbol: 'diamond-open', width: 2 },
   bar: { color: '#1f5fa8', pattern: '' },
   flagged: { color: '#a8c1e4', pattern: '/' },
-  city: { color: '#9aa0a6', pattern: '/' },
+  city: { color: '#dadce0', pattern: '/' },
 };
 
 /** The hover template of a value: the catalog's d3 format and its suffix (× for ratios). */
@@ -128,7 +128,7 @@ function compare(spec) {
       const r = roles[s.role] || roles.bar;
       return {
         type: 'bar', orientation: 'h', y: s.x, x: s.y, name: s.name, text: s.labels, textposition: 'outside', cliponaxis: false,
-        marker: { color: r.color, pattern: { shape: r.pattern, fgcolor: '#202124' } },
+        marker: { color: r.color, pattern: { shape: r.pattern, fgcolor: '#80868b' } },
         hovertemplate: `${s.name}: %{text}<extra>%{y}</extra>`,
       };
     }),
@@ -164,13 +164,13 @@ export function exportFigure(spec, width) {
   const sub = lines.map((l) => `<span style="font-size:12px;color:#3c4043">${escapeHtml(l)}</span>`).join('<br>');
   const top = 58 + 18 * lines.length;
   const layout = Object.assign({}, f.layout, {
-    title: Object.assign({}, f.layout.title, { text: `<b>${escapeHtml(spec.title)}</b>${sub ? '<br>' + sub : ''}`, y: 0.98, yref: 'container', yanchor: 'top' }),
+    title: Object.assign({}, f.layout.title, { text: `<b>${escapeHtml(spec.title)}</b>${sub ? '<br>' + sub : ''}`, y: 1, yref: 'container', yanchor: 'top', pad: { t: 14 } }),
     margin: Object.assign({}, f.layout.margin, { t: top + (f.layout.showlegend === false ? 0 : 24), b: (f.layout.margin?.b || 48) + 36 }),
     width,
   });
   layout.height = (f.layout.height || 360) + top + 36;
   layout.annotations = (f.layout.annotations || []).concat(spec.footer ? [{
-    xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -(layout.margin.b - 8), xanchor: 'left', yanchor: 'top', showarrow: false,
+    xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -(layout.margin.b - 10), xanchor: 'left', yanchor: 'bottom', showarrow: false,
     text: escapeHtml(spec.footer), font: { size: 11, color: '#5f6368' },
   }] : []);
   return { data: f.data, layout };
