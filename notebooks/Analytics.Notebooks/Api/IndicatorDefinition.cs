@@ -12,6 +12,7 @@ namespace Analytics.Notebooks.Api;
 /// <param name="CaveatZh">What a reader must know (Chinese), if anything.</param>
 /// <param name="TargetText">The city-level target in force, e.g. <c>≥ 10000 by 2015</c>, or null when there is none.</param>
 /// <param name="TargetValue">The target's value, or null.</param>
+/// <param name="Format">How its numbers read: the catalog's format, shared with the dashboard.</param>
 public sealed record IndicatorDefinition(
     string Id,
     string Plan,
@@ -23,16 +24,20 @@ public sealed record IndicatorDefinition(
     string Kind,
     string? CaveatZh,
     string? TargetText,
-    double? TargetValue)
+    double? TargetValue,
+    Analytics.Snapshots.Formatting.IndicatorFormat Format)
 {
     /// <summary>True for shares (0–1), which charts and tables show as percentages.</summary>
-    public bool IsShare => Kind == "adoption" || (Kind != "doubling_ratio" && Unit.StartsWith("比例", StringComparison.Ordinal));
+    public bool IsShare => !Format.Doubling && Format.Value.Kind == "percent";
 
     /// <summary>The chart axis title: the unit in both languages.</summary>
     public string AxisTitle => IsShare ? "比例 Share" : Kind == "doubling_ratio" ? "倍数（相对基期）Ratio to baseline" : Unit;
 
-    /// <summary>The d3 format for chart values.</summary>
-    public string ValueFormat => IsShare ? ".1%" : Kind == "doubling_ratio" ? ".2f" : ",d";
+    /// <summary>The d3 format for chart values of the measure (the ratio of a doubling indicator, else the value).</summary>
+    public string ValueFormat => Format.Measure.D3;
+
+    /// <summary>The measure (the ratio of a doubling indicator, else the value) as text, as the dashboard shows it.</summary>
+    public string Text(double? value) => Format.Measure.Format(value, System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
 
     /// <summary>"中文名 English name".</summary>
     public string Title => $"{NameZh} {NameEn}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.DuckDb;
 using Analytics.Snapshots;
+using Analytics.Snapshots.Formatting;
 using Analytics.Notebooks.Api;
 
 namespace Analytics.Notebooks.Running;
@@ -80,9 +81,11 @@ internal sealed class SnapshotSource : IDisposable
         }
 
         var targets = HasTable("indicator_target_current");
+        var formats = Query("SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'indicator_catalog' AND column_name IN ('value_format', 'decimals')",
+            new Dictionary<string, object?>())[0].Integer("n") == 2 ? "c.value_format, c.decimals" : "NULL AS value_format, NULL AS decimals";
         var sql = targets
-            ? """
-              SELECT c.indicator_id, c.plan, c.name_zh, c.name_en, c.definition_zh, c.definition_en, c.unit, c.kind, c.caveat_zh,
+            ? $$"""
+              SELECT c.indicator_id, c.plan, c.name_zh, c.name_en, c.definition_zh, c.definition_en, c.unit, c.kind, c.caveat_zh, {{formats}},
                      t.comparator, t.target_value, t.target_year, t.baseline_year
               FROM indicator_catalog c
               LEFT JOIN (SELECT * FROM indicator_target_current WHERE scope IN ('city', 'every_cell')
@@ -91,8 +94,8 @@ internal sealed class SnapshotSource : IDisposable
               WHERE list_contains(string_split($ids, ','), c.indicator_id)
               ORDER BY c.sort_order
               """
-            : """
-              SELECT indicator_id, plan, name_zh, name_en, definition_zh, definition_en, unit, kind, caveat_zh,
+            : $$"""
+              SELECT indicator_id, plan, name_zh, name_en, definition_zh, definition_en, unit, kind, caveat_zh, {{formats}},
                      NULL AS comparator, NULL AS target_value, NULL AS target_year, NULL AS baseline_year
               FROM indicator_catalog WHERE list_contains(string_split($ids, ','), indicator_id) ORDER BY sort_order
               """;
@@ -100,7 +103,8 @@ internal sealed class SnapshotSource : IDisposable
         return frame.Rows.Select(r => new IndicatorDefinition(
             r.Text("indicator_id")!, r.Text("plan") ?? "", r.Text("name_zh") ?? "", r.Text("name_en") ?? "",
             r.Text("definition_zh") ?? "", r.Text("definition_en") ?? "", r.Text("unit") ?? "", r.Text("kind") ?? "",
-            r.Text("caveat_zh"), TargetText(r), r.Number("target_value"))).ToList();
+            r.Text("caveat_zh"), TargetText(r), r.Number("target_value"),
+            IndicatorFormat.Of(r.Text("value_format"), (int?)r.Integer("decimals"), r.Text("kind"), r.Text("unit")))).ToList();
     }
 
     private static string? TargetText(DataFrameRow r)
@@ -110,7 +114,8 @@ internal sealed class SnapshotSource : IDisposable
             return null;
         }
 
-        var shown = value is > 0 and < 1 ? value.ToString("0.#%", CultureInfo.InvariantCulture) : value.ToString("#,##0.##", CultureInfo.InvariantCulture);
+        var format = IndicatorFormat.Of(r.Text("value_format"), (int?)r.Integer("decimals"), r.Text("kind"), r.Text("unit"));
+        var shown = format.Measure.FormatThreshold(value, CultureInfo.InvariantCulture);
         var year = r.Integer("target_year");
         var span = r.Integer("baseline_year") is { } b ? $"{year}（基期 baseline {b}）" : $"{year}（每年 each year）";
         return $"{r.Text("comparator")} {shown} · {span}";
