@@ -54,7 +54,8 @@ shared AS (
     ANTI JOIN targeted own
       ON own.indicator_id = v.indicator_id AND own.year = v.year AND own.district_code = v.district_code
      AND own.industry_group = v.industry_group AND own.size_class = v.size_class
-    WHERE v.size_class = 'ALL' AND (v.district_code = 'ALL') <> (v.industry_group = 'ALL')
+    WHERE v.size_class = 'ALL'
+      AND ((v.district_code <> 'ALL' AND v.industry_group = 'ALL') OR (v.district_code = 'ALL' AND v.industry_group <> 'ALL'))
 ),
 apportioned AS (
     SELECT a.* EXCLUDE (city_target),
