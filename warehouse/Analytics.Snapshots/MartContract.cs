@@ -10,11 +10,14 @@ public static class MartContract
     /// <summary>The indicator mart: one row per indicator × year × district × industry group × size class.</summary>
     public const string Table = "mart_indicator";
 
-    /// <summary>The columns readers select, in this order (the dashboard's <c>MartRow</c> reads them by position).</summary>
+    /// <summary>
+    /// The columns readers select, in this order (the dashboard's <c>MartRow</c> reads them by position): a new column
+    /// goes at the end, so a reader that reads fewer keeps reading the right ones.
+    /// </summary>
     public const string Columns =
         "indicator_id, plan, year, district_code, district_name_zh, industry_group, size_class, value, numerator, denominator, " +
         "sample_size, ci_low, ci_high, baseline_year, baseline_value, ratio, target_value, target_year, comparator, attainment, " +
-        "trajectory_value, status, enterprise_count, small_cell";
+        "trajectory_value, status, enterprise_count, small_cell, target_basis, target_share";
 
     /// <summary>
     /// The order the mart is stored in, in small row groups: the commonest filter is one district and one indicator,

@@ -91,7 +91,8 @@ public static class FixtureSnapshot
                     WHEN coalesce(ratio, value) >= 0.9 * trajectory_value THEN 'at_risk'
                     ELSE 'off_track' END AS status,
                CAST(round(CASE WHEN kind = 'adoption' THEN n ELSE value END) AS BIGINT) AS enterprise_count,
-               (size_class = '微型' AND district_code IN ('500103', '430681')) AS small_cell
+               (size_class = '微型' AND district_code IN ('500103', '430681')) AS small_cell,
+               CASE WHEN target IS NOT NULL THEN 'plan' END AS target_basis, CAST(NULL AS DOUBLE) AS target_share
         FROM r
         ORDER BY indicator_id, district_code, industry_group, size_class, year
         """,

@@ -160,7 +160,8 @@ SELECT indicator_id, plan, kind, year, district_code, district_name_zh, industry
             WHEN measure >= 0.9 * trajectory_value THEN 'at_risk'
             ELSE 'off_track' END AS status,
        CAST(CASE WHEN kind = 'adoption' THEN n ELSE value END AS BIGINT) AS enterprise_count,
-       false AS small_cell
+       false AS small_cell,
+       CASE WHEN target_value IS NOT NULL THEN 'plan' END AS target_basis, CAST(NULL AS DOUBLE) AS target_share
 FROM pathed
 ORDER BY indicator_id, district_code, industry_group, size_class, year;
 -- As the build writes it (Sql/65_mart_indicator_public.sql): withheld cells without their numbers (the fixture has none).

@@ -23,7 +23,8 @@ internal static class TestSnapshot
                 2018 + (range % 5)::INTEGER AS year, ['500101', '500103', '430602'][1 + (range // 5 % 3)::INTEGER] AS district_code, NULL::VARCHAR AS district_name_zh,
                 'ALL' AS industry_group, 'ALL' AS size_class, range::DOUBLE AS value, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, NULL::BIGINT AS sample_size,
                 NULL::DOUBLE AS ci_low, NULL::DOUBLE AS ci_high, NULL::INTEGER AS baseline_year, NULL::DOUBLE AS baseline_value, NULL::DOUBLE AS ratio, 100.0::DOUBLE AS target_value,
-                2022 AS target_year, '>=' AS comparator, NULL::DOUBLE AS attainment, NULL::DOUBLE AS trajectory_value, 'on_track' AS status, 10::BIGINT AS enterprise_count, false AS small_cell
+                2022 AS target_year, '>=' AS comparator, NULL::DOUBLE AS attainment, NULL::DOUBLE AS trajectory_value, 'on_track' AS status, 10::BIGINT AS enterprise_count, false AS small_cell,
+                'plan' AS target_basis, NULL::DOUBLE AS target_share
             FROM range({MartRows});
             COMMENT ON TABLE mart_indicator IS 'Indicator values 指标';
             COMMENT ON COLUMN mart_indicator.value IS 'The indicator value';

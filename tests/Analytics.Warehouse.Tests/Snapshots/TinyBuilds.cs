@@ -16,7 +16,8 @@ internal static class TinyBuilds
             COMMENT ON COLUMN dim_district.district_code IS 'GB/T 2260 code';
             CREATE TABLE mart_indicator AS SELECT 'YY2020-01' AS indicator_id, 'YY2020' AS plan, 2018 + (range % 5)::INTEGER AS year, ['500101', '500103', '430602'][1 + (range // 5 % 3)::INTEGER] AS district_code, NULL::VARCHAR AS district_name_zh, 'ALL' AS industry_group, 'ALL' AS size_class, {marker} AS value,
                 NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, NULL::BIGINT AS sample_size, NULL::DOUBLE AS ci_low, NULL::DOUBLE AS ci_high, NULL::INTEGER AS baseline_year, NULL::DOUBLE AS baseline_value, NULL::DOUBLE AS ratio,
-                NULL::DOUBLE AS target_value, NULL::INTEGER AS target_year, NULL::VARCHAR AS comparator, NULL::DOUBLE AS attainment, NULL::DOUBLE AS trajectory_value, NULL::VARCHAR AS status, NULL::BIGINT AS enterprise_count, false AS small_cell
+                NULL::DOUBLE AS target_value, NULL::INTEGER AS target_year, NULL::VARCHAR AS comparator, NULL::DOUBLE AS attainment, NULL::DOUBLE AS trajectory_value, NULL::VARCHAR AS status, NULL::BIGINT AS enterprise_count, false AS small_cell,
+                NULL::VARCHAR AS target_basis, NULL::DOUBLE AS target_share
             FROM range({rows});
             COMMENT ON TABLE mart_indicator IS 'Indicator values 指标';
             COMMENT ON COLUMN mart_indicator.value IS 'The indicator value';

@@ -23,6 +23,11 @@ FROM indicator_catalog WHERE value_format IS NULL OR value_format NOT IN ('count
 SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Analytics.Catalog/indicators.csv: apportion must be empty or sme_share; wrong for ' || string_agg(indicator_id, ', ')) END
 FROM indicator_catalog WHERE apportion IS NOT NULL AND apportion <> 'sme_share';
 
+-- An apportioned target is a share of a number of enterprises, units or persons, and it carries the cell's own baseline
+-- value (60_mart_indicator.sql), which a withheld cell of a confidential indicator must not give away.
+SELECT CASE WHEN count(*) = 0 THEN true ELSE error('Analytics.Catalog/indicators.csv: apportion = sme_share is for public counts (kind count, cumulative_count or zero_breakthrough; disclosure public); wrong for ' || string_agg(indicator_id, ', ')) END
+FROM indicator_catalog WHERE apportion = 'sme_share' AND (kind NOT IN ('count', 'cumulative_count', 'zero_breakthrough') OR disclosure <> 'public');
+
 CREATE TABLE indicator_target AS
 SELECT CAST(version AS INTEGER) AS version, plan, indicator_id, scope,
        CAST(baseline_year AS INTEGER) AS baseline_year, CAST(target_year AS INTEGER) AS target_year,

@@ -3,6 +3,14 @@
 --   target row in force: the current (highest) version's row, its number kept as target_version, for the indicator whose scope covers the cell
 --     (a district code > 'city', the ALL/ALL/ALL row only > 'every_cell') and whose years cover the reporting year:
 --     baseline_year < year <= target_year, or year = target_year for an annual target (no baseline year);
+--   apportioned target (indicator_catalog.apportion = 'sme_share'): a cell of one district (or one industry group),
+--     all else ALL, without a target of its own, of a year whose city row is judged by a 'city' target, carries its
+--     share s of that target — s = its SMEs / the plan's SMEs in the plan's baseline year (55_baseline_sme.sql):
+--     v0 + (target − V0)·s with v0, V0 the cell's and the city's values in the target's baseline year (each cell
+--     carries its share of the required increase), target·s for an annual target; the same version, years and
+--     comparator as the city's, judged below like any target. No SMEs in the baseline year: nothing apportioned;
+--   target_basis: 'plan' for a target row whose scope covers the cell (city, every_cell, its district), 'apportioned'
+--     for a derived one (target_share = s), NULL without a target;
 --   measure: the ratio value/value(baseline) for doubling ratios, the value otherwise;
 --   trajectory: v0 + (target − v0)·(y − B)/(T − B) with v0 the cell's value in the baseline year;
 --     target^((y − B)/(T − B)) for doubling ratios; the target itself for annual targets;
@@ -14,11 +22,11 @@
 -- Stored in series order, (district_code, indicator_id, industry_group, size_class, year); a published snapshot
 -- rewrites it in 8,192-row groups (Snapshots/MartLayout.cs) so a district's series reads one row group.
 CREATE TABLE mart_indicator AS
-WITH targeted AS (
+WITH targeted AS MATERIALIZED (
     SELECT * EXCLUDE (rn) FROM (
         SELECT v.indicator_id, v.year, v.district_code, v.industry_group, v.size_class,
                t.baseline_year AS target_baseline_year, t.target_year, t.target_value, t.comparator,
-               t.version AS target_version,
+               t.version AS target_version, t.scope AS target_scope,
                row_number() OVER (
                    PARTITION BY v.indicator_id, v.year, v.district_code, v.industry_group, v.size_class
                    ORDER BY CASE t.scope WHEN 'every_cell' THEN 3 WHEN 'city' THEN 2 ELSE 1 END, t.target_year) AS rn
@@ -32,12 +40,47 @@ WITH targeted AS (
               OR (t.scope = v.district_code AND v.industry_group = 'ALL' AND v.size_class = 'ALL'))
     ) WHERE rn = 1
 ),
+shared AS (
+    SELECT v.indicator_id, v.year, v.district_code, v.industry_group, v.size_class,
+           c.target_baseline_year, c.target_year, c.target_value AS city_target, c.comparator, c.target_version,
+           coalesce(n.sme_count, 0) / CAST(total.sme_count AS DOUBLE) AS target_share
+    FROM indicator_value v
+    JOIN indicator_catalog i ON i.indicator_id = v.indicator_id AND i.apportion = 'sme_share'
+    JOIN targeted c
+      ON c.indicator_id = v.indicator_id AND c.year = v.year AND c.target_scope = 'city'
+     AND c.district_code = 'ALL' AND c.industry_group = 'ALL' AND c.size_class = 'ALL'
+    JOIN baseline_sme total ON total.plan = v.plan AND total.district_code = 'ALL' AND total.industry_group = 'ALL'
+    LEFT JOIN baseline_sme n ON n.plan = v.plan AND n.district_code = v.district_code AND n.industry_group = v.industry_group
+    ANTI JOIN targeted own
+      ON own.indicator_id = v.indicator_id AND own.year = v.year AND own.district_code = v.district_code
+     AND own.industry_group = v.industry_group AND own.size_class = v.size_class
+    WHERE v.size_class = 'ALL'
+      AND ((v.district_code <> 'ALL' AND v.industry_group = 'ALL') OR (v.district_code = 'ALL' AND v.industry_group <> 'ALL'))
+),
+apportioned AS (
+    SELECT a.* EXCLUDE (city_target),
+           CASE WHEN a.target_baseline_year IS NULL THEN a.city_target * a.target_share
+                ELSE v0.value + (a.city_target - city_v0.value) * a.target_share END AS target_value
+    FROM shared a
+    LEFT JOIN indicator_value v0
+      ON v0.indicator_id = a.indicator_id AND v0.year = a.target_baseline_year AND v0.district_code = a.district_code
+     AND v0.industry_group = a.industry_group AND v0.size_class = 'ALL'
+    LEFT JOIN indicator_value city_v0
+      ON city_v0.indicator_id = a.indicator_id AND city_v0.year = a.target_baseline_year AND city_v0.district_code = 'ALL'
+     AND city_v0.industry_group = 'ALL' AND city_v0.size_class = 'ALL'
+),
+cell_target AS (
+    SELECT * EXCLUDE (target_scope), 'plan' AS target_basis, CAST(NULL AS DOUBLE) AS target_share FROM targeted
+    UNION ALL BY NAME
+    SELECT *, 'apportioned' AS target_basis FROM apportioned WHERE target_value IS NOT NULL
+),
 based AS (
     SELECT v.*, t.target_year, t.target_value, t.comparator, t.target_version, t.target_baseline_year,
+           t.target_basis, t.target_share,
            coalesce(t.target_baseline_year, CASE WHEN v.kind = 'doubling_ratio' THEN p.baseline_year END) AS baseline_year
     FROM indicator_value v
     JOIN dim_plan p ON p.plan = v.plan
-    LEFT JOIN targeted t
+    LEFT JOIN cell_target t
       ON t.indicator_id = v.indicator_id AND t.year = v.year AND t.district_code = v.district_code
      AND t.industry_group = v.industry_group AND t.size_class = v.size_class
 ),
@@ -70,7 +113,7 @@ SELECT x.indicator_id, x.plan, x.kind, x.year, x.district_code,
        x.size_class,
        x.value, x.numerator, x.denominator, x.sample_size, x.ci_low, x.ci_high,
        x.baseline_year, x.baseline_value, x.ratio,
-       x.target_value, x.target_year, x.comparator, x.target_version,
+       x.target_value, x.target_year, x.comparator, x.target_version, x.target_basis, x.target_share,
        x.measure / nullif(x.target_value, 0) AS attainment,
        x.trajectory_value,
        CASE

@@ -33,3 +33,4 @@ DROP TABLE temp.enterprise_size_rule;
 DROP TABLE temp.indicator_cell;
 DROP TABLE temp.indicator_grid;
 DROP TABLE temp.indicator_value;
+DROP TABLE temp.baseline_sme;
