@@ -23,6 +23,7 @@ internal static class Csv
                 r.IndicatorId, r.Plan, N(r.Year), r.DistrictCode, r.DistrictNameZh, r.IndustryGroup, r.SizeClass, N(r.Value), N(r.Numerator),
                 N(r.Denominator), N(r.SampleSize), N(r.CiLow), N(r.CiHigh), N(r.BaselineYear), N(r.BaselineValue), N(r.Ratio), N(r.TargetValue),
                 N(r.TargetYear), r.Comparator, N(r.Attainment), N(r.TrajectoryValue), r.Status, N(r.EnterpriseCount), r.SmallCell ? "true" : "false",
+                r.TargetBasis, N(r.TargetShare),
             ]);
         }
 

@@ -48,7 +48,8 @@ internal static class MartRows
         r.GetString(3), Db.Text(r, 4), r.GetString(5), r.GetString(6),
         Db.Number(r, 7), Db.Number(r, 8), Db.Number(r, 9), Db.Integer(r, 10), Db.Number(r, 11), Db.Number(r, 12),
         (int?)Db.Integer(r, 13), Db.Number(r, 14), Db.Number(r, 15), Db.Number(r, 16), (int?)Db.Integer(r, 17), Db.Text(r, 18),
-        Db.Number(r, 19), Db.Number(r, 20), Db.Text(r, 21), Db.Integer(r, 22), !r.IsDBNull(23) && r.GetBoolean(23));
+        Db.Number(r, 19), Db.Number(r, 20), Db.Text(r, 21), Db.Integer(r, 22), !r.IsDBNull(23) && r.GetBoolean(23),
+        Withheld: false, TargetBasis: Db.Text(r, 24), TargetShare: Db.Number(r, 25));
 
     /// <summary>The ranking order of the SQL: value descending, nulls (and withheld values) last, then the code.</summary>
     public static List<MartRow> Ranked(IEnumerable<MartRow> rows, Func<MartRow, string> code) =>
