@@ -37,7 +37,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestCulture();
-app.UseStaticFiles();
 app.UseAuthentication();
 if (app.Configuration.GetValue<bool>(AccountsOptions.Section + ":AnonymousViewer"))
 {
@@ -49,6 +48,10 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<SqlRequestGate>();
 
+// Static assets, precompressed at build, fingerprinted names cached for a year, served to anyone (the login page needs
+// its styles). appsettings' ReloadStaticAssetsAtRuntime=false: the README runs the build output, whose manifest would
+// otherwise be served in development mode (no caching, and this runtime sends every compressed file stored uncompressed).
+app.MapStaticAssets().AllowAnonymous();
 app.MapAccounts();
 app.MapOpenApi();
 app.MapPlans();
