@@ -90,7 +90,7 @@ public sealed partial class StaticAssetTests(DashboardFactory factory) : IClassF
         var links = LinkPattern().Matches(overview + indicator).Select(m => m.Groups["url"].Value).Distinct().ToList();
 
         // Every asset of the head and of the charts, by its fingerprinted name (name.<hash>.ext).
-        foreach (var (name, ext) in new[] { ("css/app", "css"), ("Analytics.Dashboard", "styles.css"), ("lib/plotly.min", "js"), ("js/charts", "js") })
+        foreach (var (name, ext) in new[] { ("css/app", "css"), ("Analytics.Dashboard", "styles.css"), ("favicon", "svg"), ("lib/plotly.min", "js"), ("js/charts", "js") })
         {
             Assert.Contains(links, l => Regex.IsMatch(l, $"^{Regex.Escape(name)}\\.[a-z0-9]{{6,}}\\.{Regex.Escape(ext)}$"));
         }
@@ -141,6 +141,24 @@ public sealed partial class StaticAssetTests(DashboardFactory factory) : IClassF
         // Only the assets: a page next to them still asks to sign in.
         using var page = await GetAsync(client, "/data", accept: "text/html");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_favicon_is_an_svg_linked_from_the_head_and_favicon_ico_is_answered_without_sign_in()
+    {
+        using var client = Anonymous();
+        var login = WebUtility.HtmlDecode(await client.GetStringAsync("/account/login"));
+        var icon = Regex.Match(login, "<link rel=\"icon\" href=\"(?<url>[^\"]+)\" type=\"image/svg\\+xml\"").Groups["url"].Value;
+        using var svg = await GetAsync(client, "/" + icon);
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", await svg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var ico = await GetAsync(client, "/favicon.ico", accept: "image/avif,image/webp,image/*,*/*;q=0.8");
+        Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+        Assert.Equal("image/x-icon", ico.Content.Headers.ContentType?.MediaType);
+        var bytes = await ico.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]); // an ICO header: reserved 0, type 1 (icon)
     }
 
     [Fact]
