@@ -24,8 +24,7 @@ builder.Services.AddScoped(services => Disclosure.Of(services.GetRequiredService
 builder.Services.AddScoped<UiContext>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
 builder.Services.AddSingleton<Analytics.Dashboard.Admin.TargetRevisions>();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<SnapshotProblemHandler>();
+builder.Services.AddErrorPages();
 builder.Services.AddOpenApi();
 builder.Services.AddAntiforgery();
 builder.Services.AddRazorComponents();
@@ -33,8 +32,7 @@ builder.Services.AddRazorComponents();
 var app = builder.Build();
 AccountsSetup.EnsureCreated(app.Services);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseErrorPages();
 app.UseSecurityHeaders();
 app.UseRequestCulture();
 app.UseAuthentication();
