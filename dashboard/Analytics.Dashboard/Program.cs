@@ -24,8 +24,7 @@ builder.Services.AddScoped(services => Disclosure.Of(services.GetRequiredService
 builder.Services.AddScoped<UiContext>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
 builder.Services.AddSingleton<Analytics.Dashboard.Admin.TargetRevisions>();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<SnapshotProblemHandler>();
+builder.Services.AddErrorPages();
 builder.Services.AddOpenApi();
 builder.Services.AddAntiforgery();
 builder.Services.AddRazorComponents();
@@ -33,11 +32,9 @@ builder.Services.AddRazorComponents();
 var app = builder.Build();
 AccountsSetup.EnsureCreated(app.Services);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseErrorPages();
 app.UseSecurityHeaders();
 app.UseRequestCulture();
-app.UseStaticFiles();
 app.UseAuthentication();
 if (app.Configuration.GetValue<bool>(AccountsOptions.Section + ":AnonymousViewer"))
 {
@@ -49,6 +46,10 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<SqlRequestGate>();
 
+// Static assets, precompressed at build, fingerprinted names cached for a year, served to anyone (the login page needs
+// its styles). appsettings' ReloadStaticAssetsAtRuntime=false: the README runs the build output, whose manifest would
+// otherwise be served in development mode (no caching, and this runtime sends every compressed file stored uncompressed).
+app.MapStaticAssets().AllowAnonymous();
 app.MapAccounts();
 app.MapOpenApi();
 app.MapPlans();

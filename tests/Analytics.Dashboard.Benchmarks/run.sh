@@ -80,5 +80,5 @@ ratio series-on ping 0.25
 ratio series-on series-off 0.8
 ratio overview-on overview-off 0.8
 
-# The overview's first render in Chromium (goal < 1 s).
+# The first render in Chromium (goal < 1 s) and the bytes over the wire.
 dotnet run -c Release --project "$here/FirstRender" -- "$url"

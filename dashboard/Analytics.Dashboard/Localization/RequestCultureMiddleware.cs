@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Analytics.Dashboard.Localization;
 
@@ -11,8 +13,14 @@ internal static class RequestCultureMiddleware
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
-    public static bool IsEnglish(HttpContext context) =>
-        string.Equals(context.Request.Query["lang"].ToString(), "en", StringComparison.OrdinalIgnoreCase);
+    public static bool IsEnglish(HttpContext context)
+    {
+        // The not-found page re-executed for a request drops its query: the language is the request's.
+        var lang = context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted
+            ? QueryHelpers.ParseQuery(reExecuted.OriginalQueryString).GetValueOrDefault("lang").ToString()
+            : context.Request.Query["lang"].ToString();
+        return string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase);
+    }
 
     public static IApplicationBuilder UseRequestCulture(this IApplicationBuilder app) => app.Use((context, next) =>
     {
