@@ -114,10 +114,8 @@ public sealed class ApportionedTargetTests(WarehouseFixture fixture) : IClassFix
             """);
 
         Assert.Equal(Apportioned, sums.Select(r => (string)r["indicator_id"]!).Distinct().Order(StringComparer.Ordinal));
+        // Every cell with a share is apportioned (those without SMEs have none to add, and no target unless they hold a stock).
         Assert.All(sums, r => Assert.Equal(1.0, Db.Number(r["share"])!.Value, 12));
-        // Every district and group cell of the plan is apportioned, those without SMEs with a share of 0.
-        Assert.All(sums.Where(r => ((string)r["indicator_id"]!).StartsWith("CQ", StringComparison.Ordinal) && !(bool)r["by_group"]!),
-            r => Assert.Equal(38, Convert.ToInt32(r["cells"], CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -132,24 +130,31 @@ public sealed class ApportionedTargetTests(WarehouseFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void A_district_without_smes_in_the_baseline_year_has_its_baseline_as_target_without_dividing_by_zero()
+    public void A_district_without_smes_in_the_baseline_year_and_nothing_held_then_is_not_judged()
     {
-        // 万州区 500101 and 君山区 430611 have no SME in the fixture's baseline years.
+        // 万州区 500101 and 君山区 430611 have no SME in the fixture's baseline years: a target of 0 is no target.
         Assert.Equal(0, Recount.SmeShare(Registry(), "50", 2012, Recount.District, "500101"));
         Assert.Equal(0, Recount.SmeShare(Registry(), "4306", 2019, Recount.District, "430611"));
+        Assert.Equal(0, Recount.IpPilots(2012, Recount.District, "500101"));
 
-        var pilots = Db.Cell(fixture.Connection, "CQ-IP-PILOT", 2014, "500101");
-        Assert.Equal("apportioned", pilots["target_basis"]);
-        Assert.Equal(0, Db.Number(pilots["target_share"]));
-        Assert.Equal(Db.Number(pilots["baseline_value"]), Db.Number(pilots["target_value"]));
-        Assert.Equal(Recount.IpPilots(2012, Recount.District, "500101"), Db.Number(pilots["target_value"]));
-        Assert.Equal(0, Db.Number(pilots["trajectory_value"]));
-        Assert.Null(pilots["attainment"]); // 0 / 0 is no attainment, not an error
-        Assert.Equal("on_track", pilots["status"]);
+        foreach (var cell in new[] { Db.Cell(fixture.Connection, "CQ-IP-PILOT", 2014, "500101"), Db.Cell(fixture.Connection, "YY-POLING", 2021, "430611") })
+        {
+            Assert.Null(cell["target_value"]);
+            Assert.Null(cell["target_basis"]);
+            Assert.Null(cell["target_share"]);
+            Assert.Null(cell["attainment"]);
+            Assert.Null(cell["status"]);
+        }
+    }
 
-        var poling = Db.Cell(fixture.Connection, "YY-POLING", 2021, "430611");
-        Assert.Equal(0, Db.Number(poling["target_value"]));
-        Assert.Null(poling["attainment"]);
+    [Fact]
+    public void Every_judged_apportioned_cell_has_a_positive_target_and_an_attainment()
+    {
+        var rows = Db.Rows(fixture.Connection, """
+            SELECT indicator_id, year, district_code, industry_group, target_value, attainment FROM mart_indicator
+            WHERE target_basis = 'apportioned' AND (target_value <= 0 OR attainment IS NULL)
+            """);
+        Assert.Empty(rows);
     }
 
     [Theory]

@@ -8,7 +8,8 @@
 --     share s of that target — s = its SMEs / the plan's SMEs in the plan's baseline year (55_baseline_sme.sql):
 --     v0 + (target − V0)·s with v0, V0 the cell's and the city's values in the target's baseline year (each cell
 --     carries its share of the required increase), target·s for an annual target; the same version, years and
---     comparator as the city's, judged below like any target. No SMEs in the baseline year: nothing apportioned;
+--     comparator as the city's, judged below like any target. No SMEs in the plan's baseline year: nothing
+--     apportioned; a cell whose apportioned target is 0 (s = 0 and nothing held in B) is not judged either;
 --   target_basis: 'plan' for a target row whose scope covers the cell (city, every_cell, its district), 'apportioned'
 --     for a derived one (target_share = s), NULL without a target;
 --   measure: the ratio value/value(baseline) for doubling ratios, the value otherwise;
@@ -72,7 +73,7 @@ apportioned AS (
 cell_target AS (
     SELECT * EXCLUDE (target_scope), 'plan' AS target_basis, CAST(NULL AS DOUBLE) AS target_share FROM targeted
     UNION ALL BY NAME
-    SELECT *, 'apportioned' AS target_basis FROM apportioned WHERE target_value IS NOT NULL
+    SELECT *, 'apportioned' AS target_basis FROM apportioned WHERE target_value > 0
 ),
 based AS (
     SELECT v.*, t.target_year, t.target_value, t.comparator, t.target_version, t.target_baseline_year,
