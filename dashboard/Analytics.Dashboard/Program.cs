@@ -4,6 +4,7 @@ using Analytics.Dashboard.Accounts;
 using Analytics.Dashboard.Api;
 using Analytics.Dashboard.Components;
 using Analytics.Dashboard.Data;
+using Analytics.Dashboard.Exports;
 using Analytics.Dashboard.Localization;
 using Analytics.Dashboard.Snapshots;
 using Analytics.Dashboard.SqlConsole;
@@ -24,6 +25,7 @@ builder.Services.AddScoped(services => Disclosure.Of(services.GetRequiredService
 builder.Services.AddScoped<UiContext>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
 builder.Services.AddSingleton<Analytics.Dashboard.Admin.TargetRevisions>();
+builder.Services.AddSingleton<PagePrinter>();
 builder.Services.AddErrorPages();
 builder.Services.AddOpenApi();
 builder.Services.AddAntiforgery();
@@ -57,6 +59,7 @@ app.MapIndicators();
 app.MapDimensions();
 app.MapDataStatus();
 app.MapSqlConsole();
+app.MapPagePdf();
 app.MapRazorComponents<App>().RequireAuthorization(Policies.Reader);
 
 app.Lifetime.ApplicationStarted.Register(() =>

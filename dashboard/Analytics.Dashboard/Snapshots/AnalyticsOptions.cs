@@ -23,6 +23,31 @@ public sealed class AnalyticsOptions
 
     /// <summary>The SQL console's limits.</summary>
     public SqlConsoleOptions SqlConsole { get; set; } = new();
+
+    /// <summary>PDFs of pages (<c>/export/pdf</c>), printed by headless Chromium.</summary>
+    public PdfOptions Pdf { get; set; } = new();
+}
+
+/// <summary>How pages are printed to PDF (<c>Exports/PagePrinter.cs</c>).</summary>
+public sealed class PdfOptions
+{
+    /// <summary>The Chromium executable (default: <c>ANALYTICS_CHROMIUM</c>, else Debian's <c>/usr/bin/chromium</c>).</summary>
+    public string? Chromium { get; set; }
+
+    /// <summary>
+    /// Where the printer reaches this dashboard (default: its own first listening address, with a wildcard host read
+    /// as 127.0.0.1). Set it when the dashboard listens only on a socket the printer cannot reach.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Pages printed at once; a browser tab takes ~50–100 MB while it prints.</summary>
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>How long a request waits for a free slot, in seconds, before 503.</summary>
+    public double QueueTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Time limit of one print (load, charts, PDF), in seconds, before 504.</summary>
+    public double TimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>Limits of the analysts' SQL console (queries run in worker processes: see <c>SqlWorkerPool</c>).</summary>
