@@ -4,7 +4,7 @@ namespace Analytics.Dashboard.Accounts;
 
 /// <summary>
 /// Writes every refused request to the access log: 401, 403, and the redirects to the login or the denied page that
-/// a browser gets instead — with who (if signed in), from where, and the path; and every download (CSV) a signed-in
+/// a browser gets instead — with who (if signed in), from where, and the path; and every download (CSV or Excel) a signed-in
 /// account receives, so that an analyst's unsuppressed files are accounted for. (The SQL console's downloads are in its
 /// own audit log, with the query.)
 /// </summary>
@@ -38,5 +38,6 @@ internal sealed class AccessAuditMiddleware(RequestDelegate next, AccessLog log)
 
     private static bool IsDownload(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && context.Request.Path.StartsWithSegments("/api")
-        && context.Response.ContentType?.StartsWith("text/csv", StringComparison.Ordinal) == true;
+        && context.Response.ContentType is { } type
+        && (type.StartsWith("text/csv", StringComparison.Ordinal) || type.StartsWith(Exports.XlsxWriter.ContentType, StringComparison.Ordinal));
 }
