@@ -214,6 +214,16 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Equal(["B4"], book.WithheldNotes);
     }
 
+    [Fact]
+    public void A_table_without_rows_is_still_a_valid_workbook()
+    {
+        var table = new ExportTable("empty", [], [new ExportColumn("value", "数值", ExportKind.Number)], [], "withheld");
+        var book = new Workbook(XlsxWriter.Write(table, PresentationTestData.Ui("en")));
+        Assert.Empty(book.Errors);
+        Assert.Equal(["Data", "About"], book.SheetNames);
+        Assert.Empty(book.Rows);
+    }
+
     [Theory]
     [InlineData("/api/plans/CQ2013/grid.xlsx?year=2030", "year")]
     [InlineData("/api/plans/CQ2013/grid.csv?year=twenty", "year")]

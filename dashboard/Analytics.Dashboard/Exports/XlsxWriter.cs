@@ -144,21 +144,36 @@ public static class XlsxWriter
         return new Worksheet(Widths([Math.Max(24, table.Columns.Max(c => Width(c.Header))), 24]), rows);
     }
 
-    private static Stylesheet Styles(List<string> formats) => new(
-        new NumberingFormats(formats.Select((f, k) => new NumberingFormat { NumberFormatId = (uint)(164 + k), FormatCode = f })) { Count = (uint)formats.Count },
-        new Fonts(new Font(), new Font(new Bold()), new Font(new Bold(), new FontSize { Val = 13 })) { Count = 3 },
+    private static Stylesheet Styles(List<string> formats) => new(new OpenXmlElement?[]
+    {
+        // No empty numFmts element: Excel is stricter than the schema about empty collections.
+        formats.Count == 0 ? null : new NumberingFormats(formats.Select((f, k) => new NumberingFormat { NumberFormatId = (uint)(164 + k), FormatCode = f })) { Count = (uint)formats.Count },
+        new Fonts(Font(bold: false, 11), Font(bold: true, 11), Font(bold: true, 13)) { Count = 3 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellStyleFormats(new CellFormat()) { Count = 1 },
         new CellFormats(
             new[]
             {
-                new CellFormat(),
-                new CellFormat { FontId = 1, ApplyFont = true },
-                new CellFormat { QuotePrefix = true },
-                new CellFormat { FontId = 2, ApplyFont = true },
-            }.Concat(formats.Select((_, k) => new CellFormat { NumberFormatId = (uint)(164 + k), ApplyNumberFormat = true })))
-        { Count = (uint)(FirstNumberStyle + formats.Count) });
+                new CellFormat { FormatId = 0 },
+                new CellFormat { FormatId = 0, FontId = 1, ApplyFont = true },
+                new CellFormat { FormatId = 0, QuotePrefix = true },
+                new CellFormat { FormatId = 0, FontId = 2, ApplyFont = true },
+            }.Concat(formats.Select((_, k) => new CellFormat { FormatId = 0, NumberFormatId = (uint)(164 + k), ApplyNumberFormat = true })))
+        { Count = (uint)(FirstNumberStyle + formats.Count) },
+    }.OfType<OpenXmlElement>());
+
+    private static Font Font(bool bold, double size)
+    {
+        var font = new Font();
+        if (bold)
+        {
+            font.Append(new Bold());
+        }
+
+        font.Append(new FontSize { Val = size }, new FontName { Val = "Calibri" });
+        return font;
+    }
 
     private static Columns Widths(IReadOnlyList<double> widths) =>
         new(widths.Select((w, x) => new DocumentFormat.OpenXml.Spreadsheet.Column
