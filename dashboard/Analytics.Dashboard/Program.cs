@@ -56,6 +56,7 @@ app.MapAccounts();
 app.MapOpenApi();
 app.MapPlans();
 app.MapIndicators();
+app.MapExports();
 app.MapDimensions();
 app.MapDataStatus();
 app.MapSqlConsole();

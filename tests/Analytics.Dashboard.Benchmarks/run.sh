@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark: wrk for 30 s at 32 connections against the series endpoint (filters varying per request) and the
-# overview page, each with authentication on (a viewer's API token on every request: token check, role policies,
+# Benchmark: wrk for 30 s at 32 connections against the series endpoint (filters varying per request), the
+# overview page (tiles and the status grid) and the indicator pages (every indicator, city and each district), each with authentication on (a viewer's API token on every request: token check, role policies,
 # disclosure) and off (the same process with Analytics:Accounts:AnonymousViewer, so a request without a token reads as
 # a viewer), and the trivial /api/ping (the ceiling). Prints rps, p50, p99 and the ratios, then the overview's first
-# render in Chromium. Goals: series p99 < 20 ms, at least a quarter of the ceiling's rps, authentication on ≥ 0.8 of
+# render in Chromium. Goals: series and pages p99 < 20 ms, at least a quarter of the ceiling's rps, authentication on ≥ 0.8 of
 # off's rps, first render < 1 s.
 #   bash tests/Analytics.Dashboard.Benchmarks/run.sh [snapshot.duckdb] [seconds]
 # Without a snapshot it uses the current one of data/demo/snapshots.
@@ -61,11 +61,25 @@ for p in $(head -200 /tmp/dashboard-bench-paths.txt); do curl -fs "$url$p" >/dev
 
 run() { wrk -t2 -c32 -d"${seconds}s" --latency -s "$here/$1" "$url$2" 2>&1; }
 echo "/?plan=CQ2013&lang=zh" > /tmp/dashboard-bench-overview.txt
+# Indicator pages: every top-level indicator for the city and for each district, in the default year.
+python3 - "$url" > /tmp/dashboard-bench-indicator.txt <<'PY'
+import json, sys, urllib.request
+url = sys.argv[1]
+get = lambda p: json.load(urllib.request.urlopen(url + p))
+for i in get("/api/indicators"):
+    if i.get("parentId"):
+        continue
+    print(f"/indicator/{i['id']}?lang=zh")
+    for d in get("/api/districts?plan=" + i["plan"]):
+        print(f"/indicator/{i['id']}?district={d['code']}&lang=zh")
+PY
+echo "indicator pages: $(wc -l < /tmp/dashboard-bench-indicator.txt)"
 parse() { awk -v name="$1" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {printf "%-14s rps %10.0f   p50 %8s   p99 %8s\n", name, rps, p50, p99; print rps > "/tmp/dashboard-bench-" name}'; }
 # Warm-up of every variant (JIT tiers, the token cache, the marts), so the order of the measured runs does not matter.
 for t in "$token" ""; do
   TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-paths.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
   TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-overview.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
+  TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-indicator.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
 done
 for auth in on off; do
   t=""; [ "$auth" = on ] && t="$token"
@@ -73,12 +87,15 @@ for auth in on off; do
   echo "$out" | parse "series-$auth"; echo "$out" | grep -E "Non-2xx|Socket errors" || true
   out=$(TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-overview.txt run series.lua /)
   echo "$out" | parse "overview-$auth"; echo "$out" | grep -E "Non-2xx|Socket errors" || true
+  out=$(TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-indicator.txt run series.lua /)
+  echo "$out" | parse "indicator-$auth"; echo "$out" | grep -E "Non-2xx|Socket errors" || true
 done
 run ping.lua /api/ping | parse ping
 ratio() { awk -v a="$1" -v b="$2" -v goal="$3" 'BEGIN { getline s < ("/tmp/dashboard-bench-" a); getline p < ("/tmp/dashboard-bench-" b); printf "ratio %s/%s: %.2f (goal >= %s)\n", a, b, s / p, goal }'; }
 ratio series-on ping 0.25
 ratio series-on series-off 0.8
 ratio overview-on overview-off 0.8
+ratio indicator-on indicator-off 0.8
 
 # The first render in Chromium (goal < 1 s) and the bytes over the wire.
 dotnet run -c Release --project "$here/FirstRender" -- "$url"

@@ -41,5 +41,5 @@ internal sealed class AccessAuditMiddleware(RequestDelegate next, AccessLog log)
         && (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/export"))
         && context.Response.ContentType is { } type
         && (type.StartsWith("text/csv", StringComparison.Ordinal) || type.StartsWith("application/pdf", StringComparison.Ordinal)
-            || type.StartsWith("application/vnd.openxmlformats-officedocument.spreadsheetml", StringComparison.Ordinal));
+            || type.StartsWith(Exports.XlsxWriter.ContentType, StringComparison.Ordinal));
 }

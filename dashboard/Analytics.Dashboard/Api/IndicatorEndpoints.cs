@@ -13,9 +13,9 @@ public static class IndicatorEndpoints
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapGet("/{id}/series", Series);
-        group.MapGet("/{id}/series.csv", SeriesCsv).Produces(200, contentType: "text/csv");
+        group.MapGet("/{id}/series.csv", SeriesCsv).Produces<Stream>(200, "text/csv");
         group.MapGet("/{id}/breakdown", Breakdown);
-        group.MapGet("/{id}/breakdown.csv", BreakdownCsv).Produces(200, contentType: "text/csv");
+        group.MapGet("/{id}/breakdown.csv", BreakdownCsv).Produces<Stream>(200, "text/csv");
         return app;
     }
 
@@ -69,11 +69,7 @@ public static class IndicatorEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        by ??= "district";
-        if (by is not ("district" or "industry"))
-        {
-            errors["by"] = [$"'{(by.Length > 40 ? by[..40] : by)}' is not a breakdown: use 'district' or 'industry'."];
-        }
+        by = By(by, errors);
 
         var y = Filters.Year(indicator, year, errors);
         var cell = Filters.Validate(
@@ -93,6 +89,19 @@ public static class IndicatorEndpoints
         return result is Ok<BreakdownResponse> { Value: { } b }
             ? Csv.File(Csv.Of(b.Rows), $"{id}-by-{b.By}-{b.Year}.csv")
             : (IResult)result;
+    }
+
+    /// <summary><c>district</c> (default) or <c>industry</c>; otherwise an error.</summary>
+    internal static string By(string? by, Dictionary<string, string[]> errors)
+    {
+        by ??= "district";
+        if (by is "district" or "industry")
+        {
+            return by;
+        }
+
+        errors["by"] = [$"'{Filters.Shown(by)}' is not a breakdown: use 'district' or 'industry'."];
+        return "district";
     }
 
     private static ProblemHttpResult UnknownIndicator(string id) =>

@@ -75,8 +75,15 @@ public static class PlanYears
     /// <summary>The year asked for when it is offered; otherwise an error (in the page's language) and the default.</summary>
     public static int Select(string? asked, PlanInfo plan, UiContext ui, Dictionary<string, string[]> errors)
     {
-        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ui);
+        return Select(asked, plan, ui.Culture, errors);
+    }
+
+    /// <summary>The year asked for when it is offered; otherwise an error in <paramref name="culture"/> (the API's: English) and the default.</summary>
+    public static int Select(string? asked, PlanInfo plan, CultureInfo culture, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(culture);
         ArgumentNullException.ThrowIfNull(errors);
         var fallback = Default(plan);
         if (string.IsNullOrEmpty(asked))
@@ -89,7 +96,7 @@ public static class PlanYears
             return y;
         }
 
-        errors["year"] = [string.Format(ui.Culture, ui["ErrorYear"], Filters.Shown(asked), plan.FirstYear, plan.LastYear)];
+        errors["year"] = [string.Format(culture, Labels.Get("ErrorYear", culture), Filters.Shown(asked), plan.FirstYear, plan.LastYear)];
         return fallback;
     }
 }

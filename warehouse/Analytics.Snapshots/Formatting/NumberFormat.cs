@@ -41,10 +41,14 @@ public sealed record NumberFormat(string Kind, int Decimals)
     /// A threshold (a target or an on-track path) as text: for counts the smallest whole number that reaches it (a path
     /// of 3,333.33 firms is reached by 3,334), so a count shown equal to its path is on track; other kinds as <see cref="Format"/>.
     /// </summary>
-    public string FormatThreshold(double? value, CultureInfo culture) =>
-        Kind == "count" && value is { } x && !double.IsNaN(x) && !double.IsInfinity(x)
-            ? Format(Math.Ceiling(Math.Round(x, 9)), culture)
-            : Format(value, culture);
+    public string FormatThreshold(double? value, CultureInfo culture) => Format(Threshold(value), culture);
+
+    /// <summary>
+    /// A threshold as shown (<see cref="FormatThreshold"/>) as a number: for counts the smallest whole number that
+    /// reaches it, other kinds unchanged — what a workbook cell holds, so it reads as the page does.
+    /// </summary>
+    public double? Threshold(double? value) =>
+        Kind == "count" && value is { } x && !double.IsNaN(x) && !double.IsInfinity(x) ? Math.Ceiling(Math.Round(x, 9)) : value;
 
     /// <summary>The d3 format plotly uses for axis ticks and hover text.</summary>
     public string D3 => Kind switch
