@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Analytics.Dashboard.BrowserTests.Support;
+using Analytics.Dashboard.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Analytics.Dashboard.BrowserTests;
@@ -65,14 +66,39 @@ public sealed class ExportsInBrowserTests(BrowserFixture fixture)
         }
     }
 
-    private static async Task<(byte[] Bytes, string Name)> DownloadAsync(IPage page, string link)
+    [Fact]
+    public async Task The_excel_download_of_the_status_grid_opens_and_holds_the_attainments_the_grid_shows()
+    {
+        var page = await fixture.NewPage();
+        await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&year=2014&lang=zh");
+        var shown = await page.Locator("#status-grid-table tbody tr[data-code='500103'] td.cell").AllInnerTextsAsync();
+
+        var (bytes, name) = await DownloadAsync(page, "#grid-downloads a[data-format='xlsx']", "PK"u8.ToArray());
+        Assert.Equal("CQ2013-grid-district-2014.xlsx", name);
+        var book = new Workbook(bytes);
+        Assert.Empty(book.Errors);
+        var rows = book.Rows.Where(r => r.Values.Any(c => c?.Text == "500103")).ToList();
+        Assert.NotEmpty(rows);
+        // Every attainment the grid shows for 渝中区 is in the workbook, as a number formatted as a percentage.
+        var attainments = rows.SelectMany(r => r.Values).Where(c => c?.Number is not null && c.Format?.Contains('%', StringComparison.Ordinal) == true)
+            .Select(c => c!.Number!.Value.ToString("P1", System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))).ToHashSet();
+        var percents = shown.Select(t => System.Text.RegularExpressions.Regex.Match(t, @"\d[\d,.]*%")).Where(m => m.Success).ToList();
+        Assert.NotEmpty(percents);
+        foreach (var cell in percents)
+        {
+            Assert.Contains(cell.Value, attainments);
+        }
+    }
+
+    private static async Task<(byte[] Bytes, string Name)> DownloadAsync(IPage page, string link, byte[]? magic = null)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(link), new() { Timeout = 90_000 });
         var path = await download.PathAsync();
         var bytes = await File.ReadAllBytesAsync(path);
         var saved = Path.Combine(BrowserFixture.Screenshots, download.SuggestedFilename);
         await File.WriteAllBytesAsync(saved, bytes);
-        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        magic ??= "%PDF"u8.ToArray();
+        Assert.Equal(magic, bytes[..magic.Length]);
         return (bytes, download.SuggestedFilename);
     }
 
