@@ -60,7 +60,18 @@ echo "series paths: $(wc -l < /tmp/dashboard-bench-paths.txt)"
 for p in $(head -200 /tmp/dashboard-bench-paths.txt); do curl -fs "$url$p" >/dev/null; done   # warm-up
 
 run() { wrk -t2 -c32 -d"${seconds}s" --latency -s "$here/$1" "$url$2" 2>&1; }
-echo "/?plan=CQ2013&lang=zh" > /tmp/dashboard-bench-overview.txt
+# Overviews: each plan, each of its years, by district and by industry group, in Chinese.
+python3 - "$url" > /tmp/dashboard-bench-overview.txt <<'PY'
+import json, sys, urllib.request
+url = sys.argv[1]
+for p in json.load(urllib.request.urlopen(url + "/api/plans")):
+    for y in range(p["startYear"], p["targetYear"] + 1):
+        for by in ("district", "industry"):
+            print(f"/?plan={p['plan']}&year={y}&by={by}&lang=zh")
+PY
+echo "overview pages: $(wc -l < /tmp/dashboard-bench-overview.txt)"
+# Pages are asked for as Chromium asks (compressed); the API as scripts do (plain).
+browser="gzip, deflate, br, zstd"
 # Indicator pages: every top-level indicator for the city and for each district, in the default year.
 python3 - "$url" > /tmp/dashboard-bench-indicator.txt <<'PY'
 import json, sys, urllib.request
@@ -78,16 +89,16 @@ parse() { awk -v name="$1" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ 
 # Warm-up of every variant (JIT tiers, the token cache, the marts), so the order of the measured runs does not matter.
 for t in "$token" ""; do
   TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-paths.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
-  TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-overview.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
-  TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-indicator.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
+  ENCODING="$browser" TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-overview.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
+  ENCODING="$browser" TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-indicator.txt wrk -t2 -c32 -d5s -s "$here/series.lua" "$url/" >/dev/null 2>&1
 done
 for auth in on off; do
   t=""; [ "$auth" = on ] && t="$token"
   out=$(TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-paths.txt run series.lua /)
   echo "$out" | parse "series-$auth"; echo "$out" | grep -E "Non-2xx|Socket errors" || true
-  out=$(TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-overview.txt run series.lua /)
+  out=$(ENCODING="$browser" TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-overview.txt run series.lua /)
   echo "$out" | parse "overview-$auth"; echo "$out" | grep -E "Non-2xx|Socket errors" || true
-  out=$(TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-indicator.txt run series.lua /)
+  out=$(ENCODING="$browser" TOKEN="$t" PATHS_FILE=/tmp/dashboard-bench-indicator.txt run series.lua /)
   echo "$out" | parse "indicator-$auth"; echo "$out" | grep -E "Non-2xx|Socket errors" || true
 done
 run ping.lua /api/ping | parse ping

@@ -170,6 +170,37 @@ public sealed partial class StaticAssetTests(DashboardFactory factory) : IClassF
         Assert.StartsWith("/account/login", missing.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/?plan=CQ2013", "br", "text/html")]
+    [InlineData("/indicator/CQ-TECH-SME?lang=en", "gzip", "text/html")]
+    [InlineData("/api/indicators/CQ-TECH-SME/series", "br", "application/json")]
+    [InlineData("/api/plans/CQ2013/grid.csv", "gzip", "text/csv")]
+    public async Task Pages_json_and_csv_are_compressed_on_the_fly_as_accepted(string url, string encoding, string type)
+    {
+        using var client = factory.As(Roles.Viewer);
+        using var plain = await GetAsync(client, url);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var original = System.Text.Encoding.UTF8.GetString(await plain.Content.ReadAsByteArrayAsync());
+        using var packed = await GetAsync(client, url, encoding);
+        Assert.Equal(HttpStatusCode.OK, packed.StatusCode);
+        Assert.Equal(type, packed.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([encoding], packed.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", packed.Headers.Vary);
+        var body = await packed.Content.ReadAsByteArrayAsync();
+        Assert.True(body.Length < System.Text.Encoding.UTF8.GetByteCount(original) / 2, $"{url}: {body.Length} bytes compressed");
+        var text = System.Text.Encoding.UTF8.GetString(Decode(body, encoding));
+        Assert.Equal(Regex.Replace(original, "__RequestVerificationToken\" value=\"[^\"]*\"", ""), Regex.Replace(text, "__RequestVerificationToken\" value=\"[^\"]*\"", ""));
+    }
+
+    [Fact]
+    public async Task A_workbook_is_not_compressed_again()
+    {
+        using var client = factory.As(Roles.Viewer);
+        using var response = await GetAsync(client, "/api/plans/CQ2013/grid.xlsx", "br");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
     [GeneratedRegex("<(?:link[^>]*href|script[^>]*src)=\"(?<url>[^\"]+)\"")]
     private static partial Regex LinkPattern();
 }

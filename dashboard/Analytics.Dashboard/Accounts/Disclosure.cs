@@ -22,6 +22,9 @@ public sealed class Disclosure
     /// <summary>Whether a small cell of <paramref name="districtCode"/> is shown whole to this reader.</summary>
     public bool Reveals(string districtCode) => _all || (_district is not null && string.Equals(districtCode, _district, StringComparison.Ordinal));
 
+    /// <summary>What this reader may see, as a key: readers with the same key see the same numbers.</summary>
+    public string Key => _all ? "all" : _district is { } d ? "district:" + d : "none";
+
     /// <summary>What the request's reader may see.</summary>
     public static Disclosure Of(IHttpContextAccessor accessor)
     {

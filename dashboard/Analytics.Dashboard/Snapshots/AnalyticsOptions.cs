@@ -26,6 +26,9 @@ public sealed class AnalyticsOptions
 
     /// <summary>PDFs of pages (<c>/export/pdf</c>), printed by headless Chromium.</summary>
     public PdfOptions Pdf { get; set; } = new();
+
+    /// <summary>Most rendered page parts held (the status grid, an indicator's charts and tables), in megabytes of text; 0 turns the cache off.</summary>
+    public int FragmentCacheMB { get; set; } = 64;
 }
 
 /// <summary>How pages are printed to PDF (<c>Exports/PagePrinter.cs</c>).</summary>
