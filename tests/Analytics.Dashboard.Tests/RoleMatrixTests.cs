@@ -115,6 +115,41 @@ public sealed class RoleMatrixTests(DashboardFactory factory) : IClassFixture<Da
     }
 
     [Theory]
+    [InlineData(Anonymous)]
+    [InlineData(Roles.Viewer)]
+    [InlineData(Roles.District)]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Admin)]
+    public async Task A_page_pdf_is_for_readers_and_never_of_a_page_their_role_may_not_read(string who)
+    {
+        using var client = who == Anonymous
+            ? factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            : factory.As(who, allowAutoRedirect: false);
+        foreach (var page in new[] { "/indicator/CQ-TECH-SME", "/sql", "/admin" })
+        {
+            using var response = await client.GetAsync("/export/pdf?page=" + Uri.EscapeDataString(page));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);   // the test server has no address Chromium could open
+            if (who == Anonymous)
+            {
+                // A browser following the link is sent to sign in first.
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+                AssertNoData(body);
+            }
+            else if (page == "/indicator/CQ-TECH-SME")
+            {
+                Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);   // let through to the printer, which finds no server here
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);   // only reading pages are printed
+                Assert.Contains("page", body, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(Roles.Viewer)]
     [InlineData(Roles.District)]
     public async Task The_console_refuses_a_query_posted_by_a_reader_and_runs_none(string who)

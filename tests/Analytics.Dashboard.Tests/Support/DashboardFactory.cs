@@ -83,6 +83,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Analytics:SqlConsole:ProcessMemoryMB", "768");
         builder.UseSetting("Analytics:SqlConsole:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Analytics:SqlConsole:TempRoot", Path.Combine(Folder, "sql-workers"));
+        // The test server listens nowhere; without this the printer would open appsettings' address (127.0.0.1:5080),
+        // which on a developer's machine may be a real dashboard. Port 9 (discard) refuses: the printer answers 502.
+        builder.UseSetting("Analytics:Pdf:BaseUrl", "http://127.0.0.1:9");
         builder.UseSetting("Analytics:Accounts:Database", AccountsDb);
         builder.UseSetting("Analytics:Accounts:AccessLog", AccessLog);
         foreach (var (key, value) in Settings)
