@@ -20,12 +20,12 @@ internal static class PlotlyScript
         };
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            candidates.Add(Path.Combine(dir.FullName, "node_modules", "plotly.js-dist-min", FileName));
+            candidates.Add(Path.Combine(dir.FullName, "node_modules", "plotly.js-basic-dist-min", "plotly-basic.min.js"));
         }
 
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException(
                 $"plotly.min.js was not found next to the program or in node_modules (looked in: {string.Join(", ", candidates.Take(3))}). " +
-                "Run 'npm install' in the repository (package.json pins plotly.js-dist-min) and rebuild, or set ANALYTICS_PLOTLY_JS.");
+                "Run 'npm install' in the repository (package.json pins plotly.js-basic-dist-min) and rebuild, or set ANALYTICS_PLOTLY_JS.");
     }
 }
