@@ -145,6 +145,7 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         await page.FillAsync("#login-name", "viewer");
         await page.FillAsync("#login-password", Analytics.Dashboard.Tests.Support.FixtureAccounts.Password);
         await Task.WhenAll(page.WaitForURLAsync("**/?plan=CQ2013**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#login-submit"));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         Assert.Equal(3, await page.Locator(".tile").CountAsync());
         Assert.Contains("viewer", await page.InnerTextAsync("#signed-in-as"));
         Assert.Equal(0, await page.Locator("nav a[href*='/sql']").CountAsync());
@@ -183,9 +184,11 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         var page = await fixture.NewPage(Analytics.Accounts.Roles.Admin);
         await page.GotoAsync(fixture.BaseUrl + "/?lang=zh");
         await Task.WhenAll(page.WaitForURLAsync("**/admin**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#nav-admin"));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         await Task.WhenAll(
             page.WaitForURLAsync("**edit=YY-ENGINEERS**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
             page.ClickAsync("tr[data-indicator='YY-ENGINEERS'] td:last-child a"));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         await page.FillAsync("#target-edit input[name='value_0']", "120");
         await page.FillAsync("#target-edit input[name='source']", "岳阳市工信局 2021年调整通知 第三条");
         await Task.WhenAll(page.WaitForSelectorAsync("#admin-done"), page.ClickAsync("#target-edit button[type='submit']"));

@@ -31,6 +31,7 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
         await Task.WhenAll(
             page.WaitForURLAsync("**/indicator/CQ-IT-ADOPT**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
             page.ClickAsync("#status-grid-table tr[data-code='500103'] td[data-indicator='CQ-IT-ADOPT'] a"));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         Assert.Contains("district=500103", page.Url, StringComparison.Ordinal);
         Assert.Contains("year=2014", page.Url, StringComparison.Ordinal);
         Assert.Contains("渝中区 · 2014", await page.InnerTextAsync("#headline"));
@@ -50,11 +51,13 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
         await Task.WhenAll(
             page.WaitForURLAsync("**by=industry**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
             page.ClickAsync("#grid-by-industry"));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         var rows = await page.Locator("#status-grid-table tbody tr").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
         Assert.Equal(["ALL", "EQUIP", "ELEC"], rows);
         await Task.WhenAll(
             page.WaitForURLAsync("**/industry/ELEC**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
             page.ClickAsync("#status-grid-table tr[data-code='ELEC'] th a"));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         Assert.Contains("year=2015", page.Url, StringComparison.Ordinal);
         Assert.Equal("电子信息", await page.InnerTextAsync("h1"));
         Assert.Equal("2015", await page.InputValueAsync("#filter-year"));
@@ -75,6 +78,7 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
         await Task.WhenAll(
             page.WaitForURLAsync("**/indicator/CQ-TECH-SME**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
             page.ClickAsync(".tile[data-indicator='CQ-TECH-SME']"));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         Assert.Contains("year=2014", page.Url, StringComparison.Ordinal);
         Assert.Contains("2014", await page.InnerTextAsync("#headline .label"));
         Assert.Equal(tileValue, await page.InnerTextAsync("#headline-value .num"));
@@ -123,6 +127,7 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
         await Task.WhenAll(
             page.WaitForURLAsync("**district=**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
             page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2));
+        await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         Assert.Contains(first, await page.InnerTextAsync("#headline"));
         Assert.Contains("year=2022", page.Url, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@
 // follow the trace's role, and every role differs by line dash and marker symbol as well as by colour, so the charts
 // read without colour (statuses also carry an icon and a word). A bar links to the page beneath it.
 /* global Plotly */
+// Loaded once by App.razor for every page; draws the charts of the page in view, again after each enhanced navigation.
 
 const zhCN = {
   moduleType: 'locale',
@@ -181,6 +182,7 @@ function escapeHtml(text) {
 }
 
 function draw(el) {
+  if (el._fullLayout) Plotly.purge(el);   // an element enhanced navigation kept: drop the old figure and its listeners
   const spec = JSON.parse(el.dataset.chart);
   const f = figure(spec);
   const zh = (document.documentElement.lang || 'zh').startsWith('zh');
@@ -191,32 +193,84 @@ function draw(el) {
         el.on('plotly_click', (event) => {
           const point = event.points && event.points[0];
           const link = point && point.curveNumber === 0 ? f.links[point.pointIndex] : null;
-          if (link) window.location.assign(link);
+          if (link) navigate(link);
         });
       }
       el.dataset.rendered = 'true';
     });
 }
 
-function wirePng() {
-  for (const button of document.querySelectorAll('[data-png-for]')) {
-    button.addEventListener('click', async () => {
-      const el = document.getElementById(button.dataset.pngFor);
-      const spec = JSON.parse(el.dataset.chart);
-      const f = exportFigure(spec, 1000);
-      const url = await Plotly.toImage({ data: f.data, layout: f.layout }, { format: 'png', width: 1000, height: f.layout.height, scale: 2 });
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${spec.fileName}.png`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+function navigate(url) {
+  if (window.Blazor && window.Blazor.navigateTo) window.Blazor.navigateTo(url); else window.location.assign(url);
+}
+
+// The PNG buttons, by one listener on the document (buttons patched in by enhanced navigation need no wiring).
+document.addEventListener('click', async (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-png-for]') : null;
+  if (!button) return;
+  const el = document.getElementById(button.dataset.pngFor);
+  const spec = JSON.parse(el.dataset.chart);
+  const f = exportFigure(spec, 1000);
+  const url = await Plotly.toImage({ data: f.data, layout: f.layout }, { format: 'png', width: 1000, height: f.layout.height, scale: 2 });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${spec.fileName}.png`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+});
+
+// plotly (4.8 MB) is loaded when a page first has a chart, once: pages without charts never load it, and enhanced
+// navigation keeps it between pages.
+let plotly = null;
+function loadPlotly() {
+  if (typeof Plotly !== 'undefined') return Promise.resolve();
+  if (!plotly) {
+    plotly = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = document.querySelector('meta[name="plotly-src"]').content;
+      script.onload = () => { Plotly.register(zhCN); resolve(); };
+      script.onerror = () => { plotly = null; reject(new Error(`could not load ${script.src}`)); };
+      document.head.appendChild(script);
     });
+  }
+  return plotly;
+}
+
+// plotly writes its stylesheet into <head> once, rule by rule (the layers of a figure are positioned by it); enhanced
+// navigation makes <head> match the next page's, which drops it, and the charts then draw with their title and legend
+// out of place. Keep the rules and write them back after each navigation.
+const plotlyRules = new Map();
+function keepPlotlyStyles() {
+  for (const style of document.head.querySelectorAll('style[id^="plotly"]')) {
+    plotlyRules.set(style.id, [...style.sheet.cssRules].map(r => r.cssText).join('\n'));
+  }
+}
+function restorePlotlyStyles() {
+  for (const [id, css] of plotlyRules) {
+    if (document.getElementById(id)) continue;
+    const style = document.createElement('style');
+    style.id = id;
+    style.textContent = css;
+    document.head.appendChild(style);
   }
 }
 
-if (typeof Plotly !== 'undefined') {
-  Plotly.register(zhCN);
-  Promise.all([...document.querySelectorAll('[data-chart]')].map(draw)).then(() => { document.body.dataset.charts = 'ready'; });
-  wirePng();
+// Draws every chart of the page not drawn yet; body[data-charts=ready] says all are drawn (tests and the PDF printer
+// wait for it).
+async function drawPage() {
+  restorePlotlyStyles();
+  const charts = [...document.querySelectorAll('[data-chart]:not([data-rendered])')];
+  if (charts.length > 0) {
+    await loadPlotly();
+    await Promise.all(charts.map(draw));
+    keepPlotlyStyles();
+  }
+  document.body.dataset.charts = 'ready';
+}
+
+drawPage();
+if (window.Blazor) {
+  window.Blazor.addEventListener('enhancednavigationstart', () => { delete document.body.dataset.charts; });
+  window.Blazor.addEventListener('enhancedload', drawPage);
 }
