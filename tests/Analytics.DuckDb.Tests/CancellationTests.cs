@@ -153,4 +153,41 @@ public sealed class CancellationTests
         using var later = connection.CreateCommand("SELECT count(*) FROM range(50000000) t(i) WHERE i % 3 = 0");
         Assert.Equal(16666667L, later.ExecuteScalar());
     }
+
+    [Fact]
+    public void A_token_cancelled_while_the_statement_is_still_being_prepared_stops_the_query()
+    {
+        // DuckDB clears a connection's interrupt flag when a query begins, so an interrupt sent while the statement is
+        // still being parsed and planned was lost and the query ran on for hours (seen on a loaded CI machine). A long
+        // statement text makes the preparation take tens of milliseconds, and the token fires within it.
+        var endless = Endless + " WHERE i NOT IN (" + string.Join(",", Enumerable.Range(1, 20_000)) + ")";
+        using var connection = Sql.OpenMemory();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var command = connection.CreateCommand(endless);
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(2 + attempt * 3));
+            Exception? caught = null;
+            var worker = new Thread(() =>
+            {
+                try
+                {
+                    command.ExecuteReader(CommandBehavior.Default, cts.Token).Dispose();
+                }
+                catch (Exception ex)
+                {
+                    caught = ex;
+                }
+            });
+            worker.Start();
+            if (!worker.Join(TimeSpan.FromSeconds(20)))
+            {
+                command.Cancel();   // let the test host go on
+                Assert.Fail($"attempt {attempt}: the token fired during preparation and the query kept running");
+            }
+
+            Assert.IsAssignableFrom<OperationCanceledException>(caught);
+        }
+
+        Assert.Equal(1, connection.Scalar("SELECT 1"));
+    }
 }

@@ -42,7 +42,9 @@ internal sealed class ExecutionScope : IDisposable
 
     public int TimeoutSeconds { get; }
 
-    public InterruptReason Reason { get; private set; }
+    public InterruptReason Reason => (InterruptReason)Volatile.Read(ref _reason);
+
+    private int _reason;
 
     public void Interrupt(InterruptReason reason)
     {
@@ -51,12 +53,21 @@ internal sealed class ExecutionScope : IDisposable
             return;
         }
 
-        if (Reason == InterruptReason.None)
-        {
-            Reason = reason;
-        }
-
+        Interlocked.CompareExchange(ref _reason, (int)reason, (int)InterruptReason.None);
         _connection.Interrupt(this);
+    }
+
+    /// <summary>
+    /// Repeats an interrupt asked for before the query began. DuckDB clears a connection's interrupt flag when a query
+    /// starts, so a Cancel, token or time limit that landed while the statement was still being prepared was lost and
+    /// the query ran on; called once the query has begun, this makes it stop.
+    /// </summary>
+    public void InterruptIfRequested()
+    {
+        if (Reason != InterruptReason.None && Volatile.Read(ref _disposed) == 0)
+        {
+            _connection.Interrupt(this);
+        }
     }
 
     /// <summary>

@@ -178,6 +178,7 @@ internal sealed unsafe class StatementBatch : IDisposable
                 throw _scope.Failure(error, ErrorMessages.ClassOf(error));
             }
 
+            _scope.InterruptIfRequested();   // the query has begun: an interrupt sent during its preparation was cleared
             var result = ResultHandle.Allocate(_connection);
             if (NativeMethods.duckdb_execute_pending(pending, result.Pointer) != DuckDbState.Success)
             {
