@@ -50,6 +50,17 @@ internal static class BuildStep
         }
 
         AnsiConsole.Write(table);
+        if (info.DataTests.Count > 0)
+        {
+            // As dbt prints them: one line per test, then the tally.
+            foreach (var test in info.DataTests)
+            {
+                AnsiConsole.MarkupLine($"[green]PASS[/] {Markup.Escape(test.Name)} [grey]({test.Elapsed.TotalMilliseconds:F0} ms)[/]");
+            }
+
+            AnsiConsole.MarkupLine($"Data tests: {info.DataTests.Count} passed in {info.DataTests.Sum(t => t.Elapsed.TotalSeconds):F1} s.");
+        }
+
         AnsiConsole.MarkupLine($"Snapshot: [bold]{Markup.Escape(info.Path)}[/] (current; open it read-only in any DuckDB 1.5 client, or with 'analytics sql').");
         AnsiConsole.MarkupLine($"Lineage: {info.BatchIds.Count} lake batch(es): {Markup.Escape(string.Join(", ", info.BatchIds))}.");
         if (info.ExportFolder is not null)

@@ -12,6 +12,7 @@ internal static class ExitCodes
     public const int NotebookCellFailed = 6;
     public const int SqlRefused = 7;
     public const int QueryFailed = 8;
+    public const int DataTestsFailed = 9;
     public const int Cancelled = 130;
 
     public const string Help = """
@@ -21,6 +22,7 @@ internal static class ExitCodes
         6 a notebook cell failed (its number and error are printed) and nothing was written;
         7 a SQL statement was refused (not a single read-only query, or a function or view outside the console's policy);
         8 a SQL query failed (DuckDB error, a time, memory, disk or size limit, or its worker process ended);
+        9 the build's data tests failed (each failing test, its row count and an example are printed) and nothing was published;
         130 cancelled (Ctrl+C).
         """;
 }

@@ -30,6 +30,10 @@ internal static class WarehouseErrors
         {
             return Fail(ExitCodes.Unexpected, ex.Message);
         }
+        catch (Analytics.Warehouse.Building.DataTestsFailedException ex)
+        {
+            return Fail(ExitCodes.DataTestsFailed, ex.Message);
+        }
     });
 
     public static int Fail(int code, string message)

@@ -3,4 +3,8 @@ namespace Analytics.Warehouse;
 /// <summary>What a warehouse build read and wrote: its lineage (the lake batches used) and the rows of each table.</summary>
 /// <param name="BatchIds">The lake batches the build read, in order.</param>
 /// <param name="TableRows">Rows per table written.</param>
-public sealed record BuildResult(IReadOnlyList<string> BatchIds, IReadOnlyDictionary<string, long> TableRows);
+public sealed record BuildResult(IReadOnlyList<string> BatchIds, IReadOnlyDictionary<string, long> TableRows)
+{
+    /// <summary>The data tests the build ran, all passed (a failure fails the build with <see cref="Building.DataTestsFailedException"/>).</summary>
+    public IReadOnlyList<Building.DataTestResult> DataTests { get; init; } = [];
+}

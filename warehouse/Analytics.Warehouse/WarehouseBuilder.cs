@@ -14,7 +14,8 @@ namespace Analytics.Warehouse;
 /// (<c>Sql/lake/*.sql</c>); the numbered files <c>Sql/NN_*.sql</c> below 50 build dimensions and facts; the indicator
 /// engine runs each catalogued indicator's SQL; the files from 50 on build the marts, drop the build's scaffolding and
 /// comment every table and column; right after the indicator mart, the disclosure step adds the complementary
-/// suppressions (<see cref="SuppressionStep"/>).
+/// suppressions (<see cref="SuppressionStep"/>). The data tests (<see cref="DataTests"/>) run on the facts before the
+/// lake views are dropped and on the finished warehouse; a failure fails the build.
 /// </remarks>
 public static class WarehouseBuilder
 {
@@ -65,6 +66,8 @@ public static class WarehouseBuilder
             RunStep(connection, step, lakeRoot, progress, cancellationToken);
         }
 
+        progress?.Report("data tests: lake to facts");
+        var tested = DataTests.Run(connection, DataTests.Conservation, cancellationToken);
         IndicatorEngine.Run(connection, progress, cancellationToken);
 
         foreach (var step in steps.Where(s => StepNumber(s) >= MartStepsFrom))
@@ -78,7 +81,10 @@ public static class WarehouseBuilder
         }
 
         PublicViewComments.Copy(connection);
-        return BuildSummary.Read(connection);
+        progress?.Report("data tests: the warehouse");
+        tested.AddRange(DataTests.Run(connection, DataTests.Final, cancellationToken));
+        DataTests.ThrowIfFailed(tested);
+        return BuildSummary.Read(connection) with { DataTests = tested };
     }
 
     private static void RunStep(DuckDbConnection connection, string step, string lakeRoot, IProgress<string>? progress, CancellationToken cancellationToken)

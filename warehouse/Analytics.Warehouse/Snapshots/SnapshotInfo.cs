@@ -19,4 +19,8 @@ public sealed record SnapshotInfo(
     IReadOnlyDictionary<string, long> TableRows,
     string? ExportFolder,
     IReadOnlyList<string> Exports,
-    string EngineVersion);
+    string EngineVersion)
+{
+    /// <summary>The data tests of the build that published it (empty for a snapshot read back from its record).</summary>
+    public IReadOnlyList<Building.DataTestResult> DataTests { get; init; } = [];
+}
