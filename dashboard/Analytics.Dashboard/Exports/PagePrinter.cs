@@ -19,12 +19,6 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
     /// <summary>Width of A4's printable area (210 mm less 2 × 16 mm margins) in CSS pixels: charts are drawn to it.</summary>
     private const int PrintableWidth = 673;
 
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
     private readonly PdfOptions _options = options.Value.Pdf;
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.Pdf.MaxConcurrent));
     private readonly Lock _gate = new();
@@ -188,7 +182,7 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
 
     private async Task<IBrowser> LaunchAsync()
     {
-        var executable = _options.Chromium ?? Environment.GetEnvironmentVariable("ANALYTICS_CHROMIUM") ?? "/usr/bin/chromium";
+        var executable = Analytics.Snapshots.Rendering.HeadlessChromium.Executable(_options.Chromium);
         if (!File.Exists(executable))
         {
             throw new FileNotFoundException(
@@ -197,7 +191,7 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
         }
 
         _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
-        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = ChromiumArguments })
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = Analytics.Snapshots.Rendering.HeadlessChromium.Arguments })
             .ConfigureAwait(false);
     }
 

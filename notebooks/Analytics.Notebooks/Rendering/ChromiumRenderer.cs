@@ -11,13 +11,6 @@ namespace Analytics.Notebooks.Rendering;
 /// </summary>
 internal sealed class ChromiumRenderer : IAsyncDisposable
 {
-    /// <summary>The flags that make Chromium start and stay quiet on a server (no sandbox as root, no GPU, no network chatter).</summary>
-    public static readonly string[] Arguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
     private const string RenderScript = """
         async ({ figure, width, height }) => {
           const fig = JSON.parse(figure);
@@ -43,7 +36,7 @@ internal sealed class ChromiumRenderer : IAsyncDisposable
 
     public ChromiumRenderer(string? executable = null)
     {
-        _executable = executable ?? Environment.GetEnvironmentVariable("ANALYTICS_CHROMIUM") ?? "/usr/bin/chromium";
+        _executable = Analytics.Snapshots.Rendering.HeadlessChromium.Executable(executable);
     }
 
     /// <summary>
@@ -126,7 +119,7 @@ internal sealed class ChromiumRenderer : IAsyncDisposable
         {
             ExecutablePath = _executable,
             Headless = true,
-            Args = Arguments,
+            Args = Analytics.Snapshots.Rendering.HeadlessChromium.Arguments,
         }).ConfigureAwait(false);
     }
 

@@ -15,8 +15,8 @@ string[] pages = ["/?plan=CQ2013&lang=zh", "/?plan=YY2020&lang=zh", "/?plan=CQ20
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
 {
-    ExecutablePath = "/usr/bin/chromium",
-    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    ExecutablePath = Analytics.Snapshots.Rendering.HeadlessChromium.Executable(),
+    Args = Analytics.Snapshots.Rendering.HeadlessChromium.Arguments,
 });
 // Chromium's own start-up (its first page, fonts) is not the dashboard's render: warm it on the trivial endpoint.
 await using (var warm = await browser.NewContextAsync())

@@ -38,8 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            ExecutablePath = Analytics.Snapshots.Rendering.HeadlessChromium.Executable(),
+            Args = Analytics.Snapshots.Rendering.HeadlessChromium.Arguments,
         });
     }
 
