@@ -299,7 +299,7 @@ COMMENT ON COLUMN mart_indicator.target_basis IS 'Where the target comes from: p
 COMMENT ON COLUMN mart_indicator.target_share IS 'The cell''s share of the plan''s SMEs in the plan''s baseline year (0-1) by which the city''s target was apportioned: target = v0 + (city target − city v0) × share, or city target × share for an annual target; NULL unless apportioned';
 COMMENT ON COLUMN mart_indicator.attainment IS 'ratio (doubling) or value, divided by the target';
 COMMENT ON COLUMN mart_indicator.trajectory_value IS 'The on-track path for the year: v0 + (target − v0)(y − B)/(T − B), or target^((y − B)/(T − B)) for doubling';
-COMMENT ON COLUMN mart_indicator.status IS 'on_track (>= path), at_risk (>= 90% of path), off_track; NULL without a target';
+COMMENT ON COLUMN mart_indicator.status IS 'on_track (>= path, > path for comparator >), at_risk (>= 90% of path), off_track; NULL without a target';
 COMMENT ON COLUMN mart_indicator.enterprise_count IS 'Distinct enterprises behind the number';
 COMMENT ON COLUMN mart_indicator.suppression IS 'Why the cell is withheld from non-analysts (confidential indicators only): primary_count (1 or 2 enterprises), primary_dominance (one contribution over 85% of the sum), secondary (so no withheld cell can be recovered from published totals and siblings), baseline (its baseline-year cell is withheld); NULL when published';
 COMMENT ON COLUMN mart_indicator.small_cell IS 'Withheld from non-analysts (suppression IS NOT NULL): value, ratio, counts, interval and status are not shown to them';
