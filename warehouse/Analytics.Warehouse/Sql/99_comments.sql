@@ -152,7 +152,7 @@ COMMENT ON COLUMN dim_enterprise.valid_to_year IS 'Last snapshot year of the ver
 COMMENT ON COLUMN dim_enterprise.valid_from IS 'Snapshot date the version starts';
 COMMENT ON COLUMN dim_enterprise.valid_to IS 'Day before the next version starts (NULL when current)';
 COMMENT ON COLUMN dim_enterprise.is_current IS 'Latest version';
-COMMENT ON TABLE fact_recognition IS 'Recognitions and programme enrolments (newest batch wins per holder + type + grant date).';
+COMMENT ON TABLE fact_recognition IS 'Recognitions and programme enrolments (newest batch wins per lake key: credit code + person + type + grant date).';
 COMMENT ON COLUMN fact_recognition.recognition_id IS 'Surrogate key';
 COMMENT ON COLUMN fact_recognition.credit_code IS 'Holder''s credit code (the employer for INNOV_ENGINEER)';
 COMMENT ON COLUMN fact_recognition.person_id IS 'Person id (INNOV_ENGINEER only)';
