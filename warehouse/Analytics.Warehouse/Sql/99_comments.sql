@@ -272,6 +272,12 @@ COMMENT ON COLUMN indicator_contribution.num IS 'Numerator amount (sum and ratio
 COMMENT ON COLUMN indicator_contribution.den IS 'Denominator amount (ratio-of-sums)';
 COMMENT ON COLUMN indicator_contribution.weight IS 'Survey weight';
 COMMENT ON COLUMN indicator_contribution.flag IS 'Survey answer, 1 or 0';
+COMMENT ON TABLE mart_indicator_coverage IS 'The years each indicator''s data covers: first and latest year its counted feed has rows for the plan''s city. mart_indicator has no value (NULL) after data_to_year.';
+COMMENT ON COLUMN mart_indicator_coverage.indicator_id IS 'Indicator';
+COMMENT ON COLUMN mart_indicator_coverage.plan IS 'Plan';
+COMMENT ON COLUMN mart_indicator_coverage.source_feed IS 'The feed the indicator counts (the first of indicator_catalog.source_feed)';
+COMMENT ON COLUMN mart_indicator_coverage.data_from_year IS 'First year the feed has rows for the plan''s city; NULL without any';
+COMMENT ON COLUMN mart_indicator_coverage.data_to_year IS 'Latest year the feed has rows for the plan''s city (recognitions by grant, patents by filing or grant, R&D and survey by their year); NULL without any';
 COMMENT ON TABLE mart_indicator IS 'Every indicator for every year × district × industry group × size class, with roll-ups (''ALL''), targets, trajectory and status. Sorted by (district_code, indicator_id, industry_group, size_class, year) in 8,192-row groups, so one district''s series reads one row group. Districts whose code changed are reported under the current code for every year.';
 COMMENT ON COLUMN mart_indicator.indicator_id IS 'Indicator id';
 COMMENT ON COLUMN mart_indicator.plan IS 'Plan id';
@@ -282,7 +288,7 @@ COMMENT ON COLUMN mart_indicator.district_name_zh IS 'District name (the city fo
 COMMENT ON COLUMN mart_indicator.industry_group IS 'Industry group code or ALL';
 COMMENT ON COLUMN mart_indicator.industry_group_zh IS 'Industry group name';
 COMMENT ON COLUMN mart_indicator.size_class IS 'Size class or ALL';
-COMMENT ON COLUMN mart_indicator.value IS 'The indicator''s value (a count, a sum, a ratio or a weighted share 0-1)';
+COMMENT ON COLUMN mart_indicator.value IS 'The indicator''s value (a count, a sum, a ratio or a weighted share 0-1); NULL in a year after the data (mart_indicator_coverage.data_to_year)';
 COMMENT ON COLUMN mart_indicator.numerator IS 'Count, Σ numerator or Σ w·y';
 COMMENT ON COLUMN mart_indicator.denominator IS 'Σ denominator (ratio of sums) or Σ w (adoption)';
 COMMENT ON COLUMN mart_indicator.sample_size IS 'Survey responses behind an adoption share';
