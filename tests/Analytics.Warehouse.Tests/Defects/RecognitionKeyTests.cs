@@ -1,4 +1,6 @@
 using Analytics.DuckDb;
+using Analytics.Etl.Contracts;
+using Analytics.Warehouse.Building;
 using Analytics.Warehouse.Tests.Support;
 
 namespace Analytics.Warehouse.Tests.Defects;
@@ -36,5 +38,15 @@ public sealed class RecognitionKeyTests
         Assert.Equal(1, Db.Number(Db.Cell(connection, "YY-ENGINEERS", 2020, "430602")["value"]));
         Assert.Equal(1, Db.Number(Db.Cell(connection, "YY-ENGINEERS", 2020, "430603")["value"]));
         Assert.Equal(1, Db.Number(Db.Cell(connection, "YY-ENGINEERS", 2020)["value"])); // one person in the city
+    }
+
+    [Fact]
+    public void Staging_deduplicates_recognitions_on_exactly_the_lake_contracts_key()
+    {
+        var contract = RecognitionsContract.Contract;
+        var key = string.Join(", ", contract.KeyFields.Select(i => "r." + contract.Fields[i].Name));
+        var sql = EmbeddedFiles.Sql("03_staging.sql").ReplaceLineEndings("\n");
+        Assert.Contains("SELECT " + key.Replace("r.", "", StringComparison.Ordinal) + " FROM lake_recognitions\n", sql, StringComparison.Ordinal);
+        Assert.Contains("PARTITION BY " + key + "\n", sql, StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,7 @@ SELECT * EXCLUDE (rn) FROM (
 
 -- The key is the lake's, RecognitionsContract.Contract.KeyFields in etl/ (credit_code, person_id, recognition_type,
 -- granted_on), column for column: a person certified at two employers on one day holds two certificates. person_id is
--- NULL for units, so keys compare with IS NOT DISTINCT FROM.
+-- NULL for units, so keys compare with IS NOT DISTINCT FROM. RecognitionKeyTests fails when this drifts from the contract.
 CREATE TEMP TABLE repeated_recognitions AS
 SELECT credit_code, person_id, recognition_type, granted_on FROM lake_recognitions
 WHERE coalesce(person_id, credit_code) IS NOT NULL GROUP BY ALL HAVING count(*) > 1;
