@@ -93,6 +93,9 @@ internal static class Fixture
         new(Y2, "POLING_PARTICIPANT", new DateOnly(2020, 4, 1), ExpiresOn: new DateOnly(2020, 12, 31)),
         new(Y3, "POLING_PARTICIPANT", new DateOnly(2020, 4, 1), ExpiresOn: new DateOnly(2020, 12, 31)),
         new(Y6Large, "POLING_PARTICIPANT", new DateOnly(2020, 4, 1), ExpiresOn: new DateOnly(2020, 12, 31)),
+
+        // Yueyang's list reaches 2022 (a large firm's, counted nowhere): YY's recognition indicators have data to 2022.
+        new(Y6Large, "HNTE", new DateOnly(2022, 3, 1), "国家"),
     ];
 
     public static List<PatentRow> Patents() =>
@@ -111,6 +114,8 @@ internal static class Fixture
         new("CN201910000008.8", 1, new DateOnly(2019, 3, 1), new DateOnly(2020, 5, 5), Y5),
         // Y6: a large firm's invention (not an SME).
         new("CN201910000009.9", 1, new DateOnly(2019, 4, 1), new DateOnly(2020, 7, 1), Y6Large),
+        // Y6 again in 2022 (still not an SME): Yueyang's patents have data to 2022.
+        new("CN202110000010.0", 1, new DateOnly(2021, 4, 1), new DateOnly(2022, 7, 1), Y6Large),
     ];
 
     /// <summary>First batch; Y2's 2022 R&amp;D row (999) is superseded by the second batch.</summary>

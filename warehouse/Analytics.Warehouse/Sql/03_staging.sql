@@ -22,22 +22,25 @@ SELECT * EXCLUDE (rn) FROM (
     LEFT JOIN batch_rank b ON b.batch_id = r.load
 ) WHERE rn = 1;
 
+-- The key is the lake's, RecognitionsContract.Contract.KeyFields in etl/ (credit_code, person_id, recognition_type,
+-- granted_on), column for column: a person certified at two employers on one day holds two certificates. person_id is
+-- NULL for units, so keys compare with IS NOT DISTINCT FROM. RecognitionKeyTests fails when this drifts from the contract.
 CREATE TEMP TABLE repeated_recognitions AS
-SELECT coalesce(person_id, credit_code) AS holder, recognition_type, granted_on FROM lake_recognitions
+SELECT credit_code, person_id, recognition_type, granted_on FROM lake_recognitions
 WHERE coalesce(person_id, credit_code) IS NOT NULL GROUP BY ALL HAVING count(*) > 1;
 
 CREATE TEMP VIEW stg_recognitions AS
 SELECT r.* FROM lake_recognitions r
-ANTI JOIN repeated_recognitions d ON d.holder = coalesce(r.person_id, r.credit_code)
+ANTI JOIN repeated_recognitions d ON d.credit_code IS NOT DISTINCT FROM r.credit_code AND d.person_id IS NOT DISTINCT FROM r.person_id
     AND d.recognition_type IS NOT DISTINCT FROM r.recognition_type AND d.granted_on IS NOT DISTINCT FROM r.granted_on
 WHERE coalesce(r.person_id, r.credit_code) IS NOT NULL
 UNION ALL BY NAME
 SELECT * EXCLUDE (rn) FROM (
     SELECT r.*, row_number() OVER (
-        PARTITION BY coalesce(r.person_id, r.credit_code), r.recognition_type, r.granted_on
+        PARTITION BY r.credit_code, r.person_id, r.recognition_type, r.granted_on
         ORDER BY b.started_at DESC NULLS LAST, r.load DESC, r.source_file DESC, r.source_row DESC) AS rn
     FROM lake_recognitions r
-    SEMI JOIN repeated_recognitions d ON d.holder = coalesce(r.person_id, r.credit_code)
+    SEMI JOIN repeated_recognitions d ON d.credit_code IS NOT DISTINCT FROM r.credit_code AND d.person_id IS NOT DISTINCT FROM r.person_id
         AND d.recognition_type IS NOT DISTINCT FROM r.recognition_type AND d.granted_on IS NOT DISTINCT FROM r.granted_on
     LEFT JOIN batch_rank b ON b.batch_id = r.load
 ) WHERE rn = 1;

@@ -3,7 +3,7 @@
 -- indicator queries aggregate them whole rather than filter them by key.
 
 CREATE TABLE fact_recognition AS
-SELECT CAST(row_number() OVER (ORDER BY recognition_type, granted_on, coalesce(person_id, credit_code)) AS BIGINT) AS recognition_id,
+SELECT CAST(row_number() OVER (ORDER BY recognition_type, granted_on, coalesce(person_id, credit_code), credit_code) AS BIGINT) AS recognition_id,
        credit_code, person_id, coalesce(person_id, credit_code) AS holder_id,
        recognition_type, level, granted_on, CAST(year(granted_on) AS INTEGER) AS grant_year,
        expires_on, revoked_on, certificate_no, batch, load AS batch_id

@@ -59,6 +59,33 @@ JOIN districts d ON d.indicator_id = i.indicator_id
 JOIN groups g ON g.indicator_id = i.indicator_id
 JOIN sizes s ON s.indicator_id = i.indicator_id;
 
+-- The years each indicator's data covers: from the first to the latest year its counted feed (indicator_catalog.source_feed,
+-- the first named; the registry only places what is counted) has rows for the plan's city, a row's year as
+-- mart_freshness dates it (recognitions: grant; patents: filing or grant, the later; R&D: its year; survey: its year)
+-- and its city by positions 3–8 of the credit code (for patents, any applicant's). A year after data_to_year has no
+-- value (NULL), not 0: nothing was delivered for it, so a count of 0 would be a claim the data cannot make.
+CREATE TABLE mart_indicator_coverage AS
+WITH feed_year AS (
+    SELECT 'recognitions' AS feed, credit_code, CAST(year(granted_on) AS INTEGER) AS year FROM fact_recognition
+    UNION ALL
+    SELECT 'patents', a.credit_code, CAST(year(greatest(p.application_date, coalesce(p.grant_date, p.application_date))) AS INTEGER)
+    FROM fact_patent p JOIN bridge_patent_applicant a ON a.application_no = p.application_no WHERE a.credit_code IS NOT NULL
+    UNION ALL
+    SELECT 'rd_spend', credit_code, year FROM fact_rd_spend
+    UNION ALL
+    SELECT 'survey', credit_code, survey_year FROM fact_survey_response
+),
+feed_city AS (
+    SELECT f.feed, d.city_code, min(f.year) AS data_from_year, max(f.year) AS data_to_year
+    FROM feed_year f JOIN dim_district d ON d.district_code = substr(f.credit_code, 3, 6)
+    GROUP BY ALL
+)
+SELECT i.indicator_id, i.plan, trim(split_part(i.source_feed, ';', 1)) AS source_feed, f.data_from_year, f.data_to_year
+FROM indicator_catalog i
+JOIN dim_plan p ON p.plan = i.plan
+LEFT JOIN feed_city f ON f.feed = trim(split_part(i.source_feed, ';', 1)) AND f.city_code = p.city_code
+ORDER BY i.plan, i.indicator_id;
+
 -- Each cell's value by the indicator's aggregate:
 --   count_distinct  value = distinct units;                     numerator = value
 --   sum             value = Σ num;                              numerator = value
@@ -69,33 +96,35 @@ JOIN sizes s ON s.indicator_id = i.indicator_id;
 -- CI = p ± 1.96·√v clipped to [0, 1]; no CI when n < 2.
 CREATE TEMP TABLE indicator_value AS
 WITH joined AS (
-    SELECT g.*, i.kind, i.aggregate, c.unit_count, c.enterprise_count, c.row_count,
+    SELECT g.*, i.kind, i.aggregate, coalesce(g.year <= v.data_to_year, false) AS has_data, c.unit_count, c.enterprise_count, c.row_count,
            c.num_sum, c.den_sum, c.num_max, c.den_max, c.w_sum, c.wy_sum, c.w2_sum, c.w2y_sum
     FROM indicator_grid g
     JOIN indicator_catalog i ON i.indicator_id = g.indicator_id
+    JOIN mart_indicator_coverage v ON v.indicator_id = g.indicator_id
     LEFT JOIN indicator_cell c
       ON c.indicator_id = g.indicator_id AND c.year = g.year AND c.district_code = g.district_code
      AND c.industry_group = g.industry_group AND c.size_class = g.size_class
 ),
 valued AS (
+    -- Outside the years the data covers (mart_indicator_coverage) every number is NULL, never 0.
     SELECT *,
-        CASE aggregate
-            WHEN 'count_distinct' THEN CAST(coalesce(unit_count, 0) AS DOUBLE)
-            WHEN 'sum' THEN coalesce(num_sum, 0)
-            WHEN 'ratio_of_sums' THEN num_sum / nullif(den_sum, 0)
-            WHEN 'weighted_mean' THEN wy_sum / nullif(w_sum, 0)
+        CASE WHEN NOT has_data THEN NULL
+            WHEN aggregate = 'count_distinct' THEN CAST(coalesce(unit_count, 0) AS DOUBLE)
+            WHEN aggregate = 'sum' THEN coalesce(num_sum, 0)
+            WHEN aggregate = 'ratio_of_sums' THEN num_sum / nullif(den_sum, 0)
+            WHEN aggregate = 'weighted_mean' THEN wy_sum / nullif(w_sum, 0)
         END AS value,
-        CASE aggregate
-            WHEN 'count_distinct' THEN CAST(coalesce(unit_count, 0) AS DOUBLE)
-            WHEN 'sum' THEN coalesce(num_sum, 0)
-            WHEN 'ratio_of_sums' THEN num_sum
-            WHEN 'weighted_mean' THEN wy_sum
+        CASE WHEN NOT has_data THEN NULL
+            WHEN aggregate = 'count_distinct' THEN CAST(coalesce(unit_count, 0) AS DOUBLE)
+            WHEN aggregate = 'sum' THEN coalesce(num_sum, 0)
+            WHEN aggregate = 'ratio_of_sums' THEN num_sum
+            WHEN aggregate = 'weighted_mean' THEN wy_sum
         END AS numerator,
-        CASE aggregate
-            WHEN 'ratio_of_sums' THEN den_sum
-            WHEN 'weighted_mean' THEN w_sum
+        CASE WHEN NOT has_data THEN NULL
+            WHEN aggregate = 'ratio_of_sums' THEN den_sum
+            WHEN aggregate = 'weighted_mean' THEN w_sum
         END AS denominator,
-        CASE WHEN aggregate = 'weighted_mean' THEN CAST(coalesce(row_count, 0) AS INTEGER) END AS sample_size
+        CASE WHEN aggregate = 'weighted_mean' AND has_data THEN CAST(coalesce(row_count, 0) AS INTEGER) END AS sample_size
     FROM joined
 ),
 variance AS (

@@ -16,7 +16,8 @@
 --   trajectory: v0 + (target − v0)·(y − B)/(T − B) with v0 the cell's value in the baseline year;
 --     target^((y − B)/(T − B)) for doubling ratios; the target itself for annual targets;
 --   attainment: measure / target;
---   status: on_track when measure >= trajectory, at_risk when >= 90% of it, off_track otherwise; NULL without target;
+--   status: on_track when measure >= trajectory (measure > trajectory for a '>' target: 超过45% is not met by exactly
+--     45%), at_risk when >= 90% of it, off_track otherwise; NULL without target. The only place a cell is judged;
 --   suppression (docs/disclosure.md): cells of confidential indicators only — primary_count when 1 or 2 enterprises
 --     are behind the number, primary_dominance when one contribution is over 85% of a sum; the build then adds the
 --     complementary cells (secondary) in C# (Disclosure/SuppressionStep.cs); small_cell = suppression IS NOT NULL.
@@ -119,7 +120,8 @@ SELECT x.indicator_id, x.plan, x.kind, x.year, x.district_code,
        x.trajectory_value,
        CASE
            WHEN x.trajectory_value IS NULL OR x.measure IS NULL THEN NULL
-           WHEN x.measure >= x.trajectory_value THEN 'on_track'
+           WHEN CASE x.comparator WHEN '>' THEN x.measure > x.trajectory_value ELSE x.measure >= x.trajectory_value END
+               THEN 'on_track'
            WHEN x.measure >= 0.9 * x.trajectory_value THEN 'at_risk'
            ELSE 'off_track'
        END AS status,

@@ -152,7 +152,7 @@ COMMENT ON COLUMN dim_enterprise.valid_to_year IS 'Last snapshot year of the ver
 COMMENT ON COLUMN dim_enterprise.valid_from IS 'Snapshot date the version starts';
 COMMENT ON COLUMN dim_enterprise.valid_to IS 'Day before the next version starts (NULL when current)';
 COMMENT ON COLUMN dim_enterprise.is_current IS 'Latest version';
-COMMENT ON TABLE fact_recognition IS 'Recognitions and programme enrolments (newest batch wins per holder + type + grant date).';
+COMMENT ON TABLE fact_recognition IS 'Recognitions and programme enrolments (newest batch wins per lake key: credit code + person + type + grant date).';
 COMMENT ON COLUMN fact_recognition.recognition_id IS 'Surrogate key';
 COMMENT ON COLUMN fact_recognition.credit_code IS 'Holder''s credit code (the employer for INNOV_ENGINEER)';
 COMMENT ON COLUMN fact_recognition.person_id IS 'Person id (INNOV_ENGINEER only)';
@@ -272,6 +272,12 @@ COMMENT ON COLUMN indicator_contribution.num IS 'Numerator amount (sum and ratio
 COMMENT ON COLUMN indicator_contribution.den IS 'Denominator amount (ratio-of-sums)';
 COMMENT ON COLUMN indicator_contribution.weight IS 'Survey weight';
 COMMENT ON COLUMN indicator_contribution.flag IS 'Survey answer, 1 or 0';
+COMMENT ON TABLE mart_indicator_coverage IS 'The years each indicator''s data covers: first and latest year its counted feed has rows for the plan''s city. mart_indicator has no value (NULL) after data_to_year.';
+COMMENT ON COLUMN mart_indicator_coverage.indicator_id IS 'Indicator';
+COMMENT ON COLUMN mart_indicator_coverage.plan IS 'Plan';
+COMMENT ON COLUMN mart_indicator_coverage.source_feed IS 'The feed the indicator counts (the first of indicator_catalog.source_feed)';
+COMMENT ON COLUMN mart_indicator_coverage.data_from_year IS 'First year the feed has rows for the plan''s city; NULL without any';
+COMMENT ON COLUMN mart_indicator_coverage.data_to_year IS 'Latest year the feed has rows for the plan''s city (recognitions by grant, patents by filing or grant, R&D and survey by their year); NULL without any';
 COMMENT ON TABLE mart_indicator IS 'Every indicator for every year × district × industry group × size class, with roll-ups (''ALL''), targets, trajectory and status. Sorted by (district_code, indicator_id, industry_group, size_class, year) in 8,192-row groups, so one district''s series reads one row group. Districts whose code changed are reported under the current code for every year.';
 COMMENT ON COLUMN mart_indicator.indicator_id IS 'Indicator id';
 COMMENT ON COLUMN mart_indicator.plan IS 'Plan id';
@@ -282,7 +288,7 @@ COMMENT ON COLUMN mart_indicator.district_name_zh IS 'District name (the city fo
 COMMENT ON COLUMN mart_indicator.industry_group IS 'Industry group code or ALL';
 COMMENT ON COLUMN mart_indicator.industry_group_zh IS 'Industry group name';
 COMMENT ON COLUMN mart_indicator.size_class IS 'Size class or ALL';
-COMMENT ON COLUMN mart_indicator.value IS 'The indicator''s value (a count, a sum, a ratio or a weighted share 0-1)';
+COMMENT ON COLUMN mart_indicator.value IS 'The indicator''s value (a count, a sum, a ratio or a weighted share 0-1); NULL in a year after the data (mart_indicator_coverage.data_to_year)';
 COMMENT ON COLUMN mart_indicator.numerator IS 'Count, Σ numerator or Σ w·y';
 COMMENT ON COLUMN mart_indicator.denominator IS 'Σ denominator (ratio of sums) or Σ w (adoption)';
 COMMENT ON COLUMN mart_indicator.sample_size IS 'Survey responses behind an adoption share';
@@ -299,7 +305,7 @@ COMMENT ON COLUMN mart_indicator.target_basis IS 'Where the target comes from: p
 COMMENT ON COLUMN mart_indicator.target_share IS 'The cell''s share of the plan''s SMEs in the plan''s baseline year (0-1) by which the city''s target was apportioned: target = v0 + (city target − city v0) × share, or city target × share for an annual target; NULL unless apportioned';
 COMMENT ON COLUMN mart_indicator.attainment IS 'ratio (doubling) or value, divided by the target';
 COMMENT ON COLUMN mart_indicator.trajectory_value IS 'The on-track path for the year: v0 + (target − v0)(y − B)/(T − B), or target^((y − B)/(T − B)) for doubling';
-COMMENT ON COLUMN mart_indicator.status IS 'on_track (>= path), at_risk (>= 90% of path), off_track; NULL without a target';
+COMMENT ON COLUMN mart_indicator.status IS 'on_track (>= path, > path for comparator >), at_risk (>= 90% of path), off_track; NULL without a target';
 COMMENT ON COLUMN mart_indicator.enterprise_count IS 'Distinct enterprises behind the number';
 COMMENT ON COLUMN mart_indicator.suppression IS 'Why the cell is withheld from non-analysts (confidential indicators only): primary_count (1 or 2 enterprises), primary_dominance (one contribution over 85% of the sum), secondary (so no withheld cell can be recovered from published totals and siblings), baseline (its baseline-year cell is withheld); NULL when published';
 COMMENT ON COLUMN mart_indicator.small_cell IS 'Withheld from non-analysts (suppression IS NOT NULL): value, ratio, counts, interval and status are not shown to them';
