@@ -19,6 +19,8 @@ internal static class DataTests
         Conserved("fact_patent", "lake_patents", "application_no"),
         Conserved("fact_rd_spend", "lake_rd_spend", "credit_code, year"),
         Conserved("fact_survey_response", "lake_survey", "credit_code, survey_year"),
+        // The lake's key (RecognitionsContract): a person certified at two employers on one day holds two certificates.
+        Conserved("fact_recognition", "lake_recognitions", "credit_code, person_id, recognition_type, granted_on", "coalesce(person_id, credit_code) IS NOT NULL"),
     ];
 
     /// <summary>Rules on the finished warehouse.</summary>
@@ -64,9 +66,9 @@ internal static class DataTests
     }
 
     /// <summary>The fact has exactly one row per distinct non-null key of its lake feed: no row lost, none doubled.</summary>
-    private static DataTest Conserved(string fact, string lake, string key) => new(
+    private static DataTest Conserved(string fact, string lake, string key, string? keyed = null) => new(
         $"conserved {lake} → {fact} (one row per {key})",
-        $"SELECT * FROM (SELECT (SELECT count(*) FROM (SELECT DISTINCT {key} FROM {lake} WHERE {key.Split(',')[0].Trim()} IS NOT NULL)) AS keys_delivered, " +
+        $"SELECT * FROM (SELECT (SELECT count(*) FROM (SELECT DISTINCT {key} FROM {lake} WHERE {keyed ?? key.Split(',')[0].Trim() + " IS NOT NULL"})) AS keys_delivered, " +
         $"(SELECT count(*) FROM {fact}) AS fact_rows) WHERE keys_delivered <> fact_rows");
 
     /// <summary>Runs <paramref name="tests"/>, returning every result; throws nothing (see <see cref="ThrowIfFailed"/>).</summary>
