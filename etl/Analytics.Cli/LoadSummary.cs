@@ -27,6 +27,10 @@ internal static class LoadSummary
         feeds.AddRow("[bold]all[/]", manifest.Files.Count.ToString("N0"), $"[bold]{manifest.RowsRead:N0}[/]",
             $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", manifest.Files.Sum(f => f.RowsSkippedBlank).ToString("N0"));
         AnsiConsole.Write(feeds);
+        foreach (var empty in manifest.Files.Where(f => f.EmptyDelivery))
+        {
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(empty.File)} ({empty.Feed}): empty delivery — a header and no data rows; nothing loaded from it.[/]");
+        }
 
         var rules = manifest.Files.SelectMany(f => f.QuarantinedByRule)
             .GroupBy(r => r.Key)

@@ -77,6 +77,9 @@ public sealed record FileManifest
     /// <summary>Blank lines skipped.</summary>
     public long RowsSkippedBlank { get; init; }
 
+    /// <summary>True when the file had a header but no data rows: nothing was loaded from it, and that is not an error.</summary>
+    public bool EmptyDelivery { get; init; }
+
     /// <summary>Quarantined rows by rule.</summary>
     public IReadOnlyDictionary<string, long> QuarantinedByRule { get; init; } = new Dictionary<string, long>();
 

@@ -124,6 +124,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             RowsLoaded = result.RowsAccepted,
             RowsQuarantined = result.RowsQuarantined,
             RowsSkippedBlank = result.RowsSkippedBlank,
+            EmptyDelivery = result.IsEmptyDelivery,
             QuarantinedByRule = new SortedDictionary<string, long>(result.QuarantinedByRule, StringComparer.Ordinal),
             Warnings = result.Warnings.ToList(),
         };

@@ -130,6 +130,21 @@ public sealed class AnalyticsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Load_with_a_header_only_file_exits_0_publishes_the_rest_and_names_the_empty_file()
+    {
+        WriteGoodRegistry();
+        folder.WriteText("registry_2017-12-31.csv", Extracts.Registry(), LakeFolder.Gbk);
+        Assert.Equal(ExitCodes.Ok, Run("pull", "--config", RegistryConfig(), "--landing", Landing));
+
+        var code = Run("load", "--landing", Landing, "--lake", folder.LakeRoot);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Single(folder.BatchFolders());
+        Assert.Contains("registry_2017-12-31.csv", Output, StringComparison.Ordinal);
+        Assert.Contains("empty delivery", Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_lists_the_commands_and_the_exit_codes()
     {
         var code = Run("--help");

@@ -130,11 +130,16 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
-    public void A_header_only_file_is_refused()
+    public void A_header_only_file_is_an_empty_delivery_that_loads_nothing_and_says_so()
     {
         var path = new RegistryCsv().Write(folder);
 
-        Assert.Contains("no data rows", Loads.Refused(FeedKind.Registry, path).Reason, StringComparison.Ordinal);
+        var (result, sink) = Loads.Run(FeedKind.Registry, path);
+
+        Assert.True(result.IsEmptyDelivery);
+        Assert.Equal(0, result.RowsRead);
+        Assert.Empty(sink.Rows);
+        Assert.Contains(result.Warnings, w => w.Contains("no data rows", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -90,11 +90,15 @@ public sealed class XlsxReadingTests : IDisposable
     }
 
     [Fact]
-    public void A_header_only_workbook_is_refused()
+    public void A_header_only_workbook_is_an_empty_delivery_that_loads_nothing_and_says_so()
     {
         var path = new XlsxBuilder().Sheet("s").Row(1, "标题").Row(2, RecognitionHeader).Write(folder.File("recognitions.xlsx"));
 
-        Assert.Contains("no data rows", Loads.Refused(FeedKind.Recognitions, path).Reason, StringComparison.Ordinal);
+        var (result, sink) = Loads.Run(FeedKind.Recognitions, path);
+
+        Assert.True(result.IsEmptyDelivery);
+        Assert.Empty(sink.Rows);
+        Assert.Contains(result.Warnings, w => w.Contains("no data rows", StringComparison.Ordinal));
     }
 
     [Fact]
