@@ -92,6 +92,21 @@ public sealed class LakeRefusalTests : IDisposable
     }
 
     [Fact]
+    public void A_refusal_names_the_file_as_delivered_its_source_and_the_landing_path_once()
+    {
+        var landed = Bad("binary");
+        var bad = landed with { OriginalName = "企业名录_2016.csv", Source = "district-registry", Origin = "https://example.org/exports/企业名录_2016.csv" };
+
+        var refused = Assert.Throws<LoadRefusedException>(() => folder.Loader().Load([GoodRegistry(), bad]));
+
+        Assert.Contains("企业名录_2016.csv", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("district-registry", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(bad.Origin!, refused.Message, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(refused.Message, System.Text.RegularExpressions.Regex.Escape(bad.Path)));
+        Assert.Contains("binary", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_file_is_refused()
     {
         var missing = new LoadInput(FeedKind.Registry, Path.Combine(folder.Extracts, "gone.csv"), new string('a', 64), "gone.csv");

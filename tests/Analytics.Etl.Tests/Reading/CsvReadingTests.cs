@@ -155,6 +155,18 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_required_column_lists_every_header_its_contract_accepts()
+    {
+        var path = new RegistryCsv().WithoutColumn("国民经济行业代码").Row(1).Write(folder);
+        var aliases = RegistryContract.Contract.Fields.Single(f => f.Name == "industry_code").Aliases;
+
+        var refusal = Loads.Refused(FeedKind.Registry, path);
+
+        Assert.True(aliases.Count > 4, "the contract accepts more headers than the message used to list");
+        Assert.All(aliases, alias => Assert.Contains(alias, refusal.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Unknown_extra_columns_are_ignored_with_a_warning_and_kept_in_the_raw_row()
     {
         var text = new RegistryCsv().Row(1).Row(2, ("从业人员", "-3")).Text();
