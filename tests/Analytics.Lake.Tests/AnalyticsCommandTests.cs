@@ -172,6 +172,39 @@ public sealed class AnalyticsCommandTests : IDisposable
         Assert.Contains("empty delivery", Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, ExitCodes.InputRefused)]
+    [InlineData("\"with_header\"", ExitCodes.Ok)]
+    [InlineData("{ \"name\": \"名单\" }", ExitCodes.Ok)]
+    [InlineData("{ \"index\": 2 }", ExitCodes.Ok)]
+    public void A_workbook_with_an_explanation_sheet_loads_when_its_source_sets_the_sheets(string? sheets, int expected)
+    {
+        new Analytics.Etl.Tests.Support.XlsxBuilder()
+            .Sheet("说明").Row(1, "本表为2019年高新技术企业认定名单").Row(2, "日期格式 2019-01-01")
+            .Sheet("名单").Row(1, "统一社会信用代码", "企业名称", "认定类型", "认定级别", "认定日期")
+            .Row(2, Extracts.Credit(1), "甲公司", "HNTE", "国家", "2019-11-01")
+            .Write(Path.Combine(folder.Extracts, "recognitions_2019.xlsx"));
+        var setting = sheets is null ? "" : $", \"sheets\": {sheets}";
+        var config = Path.Combine(folder.Root, "sources.json");
+        File.WriteAllText(config, $$"""
+            { "sources": [ { "name": "hnte", "feed": "recognitions", "folder": {{JsonSerializer.Serialize(folder.Extracts)}}, "include": ["*.xlsx"]{{setting}} } ] }
+            """);
+        Assert.Equal(ExitCodes.Ok, Run("pull", "--config", config, "--landing", Landing));
+
+        var code = Run("load", "--landing", Landing, "--lake", folder.LakeRoot);
+
+        Assert.Equal(expected, code);
+        if (expected == ExitCodes.Ok)
+        {
+            var manifest = BatchManifest.Read(Assert.Single(folder.LoadRecords("published")));
+            Assert.Equal(1, manifest.RowsLoaded);
+        }
+        else
+        {
+            Assert.Contains("说明", Errors, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Help_lists_the_commands_and_the_exit_codes()
     {
