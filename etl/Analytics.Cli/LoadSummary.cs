@@ -32,6 +32,22 @@ internal static class LoadSummary
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(empty.File)} ({empty.Feed}): empty delivery — a header and no data rows; nothing loaded from it.[/]");
         }
 
+        var notes = manifest.Files.SelectMany(f => f.NotesByKind)
+            .GroupBy(n => n.Key)
+            .Select(g => (Kind: g.Key, Rows: g.Sum(n => n.Value)))
+            .OrderByDescending(n => n.Rows)
+            .ToList();
+        if (notes.Count > 0)
+        {
+            var noted = new Table().Title("Values changed by normalisation (noted in the lake's notes column)").AddColumns("note", "values");
+            foreach (var (kind, rows) in notes)
+            {
+                noted.AddRow(kind, rows.ToString("N0"));
+            }
+
+            AnsiConsole.Write(noted);
+        }
+
         var rules = manifest.Files.SelectMany(f => f.QuarantinedByRule)
             .GroupBy(r => r.Key)
             .Select(g => (Rule: g.Key, Rows: g.Sum(r => r.Value)))

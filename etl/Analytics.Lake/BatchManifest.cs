@@ -83,6 +83,9 @@ public sealed record FileManifest
     /// <summary>Quarantined rows by rule.</summary>
     public IReadOnlyDictionary<string, long> QuarantinedByRule { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Notes on loaded rows (a value changed by normalisation), by kind; each row's kinds are in the lake's <c>notes</c> column.</summary>
+    public IReadOnlyDictionary<string, long> NotesByKind { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Reader warnings (e.g. unknown columns ignored).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

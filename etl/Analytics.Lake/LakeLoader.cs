@@ -126,6 +126,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             RowsSkippedBlank = result.RowsSkippedBlank,
             EmptyDelivery = result.IsEmptyDelivery,
             QuarantinedByRule = new SortedDictionary<string, long>(result.QuarantinedByRule, StringComparer.Ordinal),
+            NotesByKind = new SortedDictionary<string, long>(result.NotesByKind, StringComparer.Ordinal),
             Warnings = result.Warnings.ToList(),
         };
     }
