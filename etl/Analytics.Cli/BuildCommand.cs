@@ -27,7 +27,7 @@ internal static class BuildCommand
         {
             lake, snapshots, keep, memory, targets,
         };
-        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
+        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             BuildStep.Run(Path.GetFullPath(parse.GetValue(lake)!), Path.GetFullPath(parse.GetValue(snapshots)!),
                 new SnapshotStoreOptions { Keep = parse.GetValue(keep), MemoryLimit = parse.GetValue(memory) }, token,

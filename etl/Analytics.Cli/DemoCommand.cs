@@ -19,7 +19,7 @@ internal static class DemoCommand
         {
             data, seed, scale, province,
         };
-        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
+        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             var paths = new DataPaths(Path.GetFullPath(parse.GetValue(data)!));
             Steps.Generate(new DemoOptions
@@ -33,8 +33,7 @@ internal static class DemoCommand
             var pull = Steps.Pull(config, paths.Landing, new Dictionary<string, string> { ["ANALYTICS_DATA"] = paths.Extracts }, token);
             if (!pull.Succeeded)
             {
-                AnsiConsole.MarkupLine("[red]error:[/] some demo extracts could not be pulled; see the table above.");
-                return ExitCodes.PullFailed;
+                throw new CliFailure(ExitCodes.PullFailed, "some demo extracts could not be pulled; see the table above.");
             }
 
             var manifest = Steps.Load(paths.Landing, paths.Lake, new LakeLoadOptions(), token);

@@ -17,7 +17,7 @@ internal static class DocsCommand
         {
             snapshot, output,
         };
-        dictionary.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
+        dictionary.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             var file = SnapshotResolver.Resolve(parse.GetValue(snapshot)!);
             IReadOnlyList<CatalogObject> objects;

@@ -15,7 +15,7 @@ internal static class LoadCommand
         {
             landing, lake, memory,
         };
-        command.SetAction((parse, token) => Task.FromResult(CommandRunner.Run(() =>
+        command.SetAction((parse, token) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
             Steps.Load(Path.GetFullPath(parse.GetValue(landing)!), Path.GetFullPath(parse.GetValue(lake)!), new LakeLoadOptions { MemoryLimit = parse.GetValue(memory)! }, token);
             return ExitCodes.Ok;

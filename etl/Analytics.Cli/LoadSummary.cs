@@ -27,6 +27,26 @@ internal static class LoadSummary
         feeds.AddRow("[bold]all[/]", manifest.Files.Count.ToString("N0"), $"[bold]{manifest.RowsRead:N0}[/]",
             $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", manifest.Files.Sum(f => f.RowsSkippedBlank).ToString("N0"));
         AnsiConsole.Write(feeds);
+        foreach (var empty in manifest.Files.Where(f => f.EmptyDelivery))
+        {
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(empty.File)} ({empty.Feed}): empty delivery — a header and no data rows; nothing loaded from it.[/]");
+        }
+
+        var notes = manifest.Files.SelectMany(f => f.NotesByKind)
+            .GroupBy(n => n.Key)
+            .Select(g => (Kind: g.Key, Rows: g.Sum(n => n.Value)))
+            .OrderByDescending(n => n.Rows)
+            .ToList();
+        if (notes.Count > 0)
+        {
+            var noted = new Table().Title("Values changed by normalisation (noted in the lake's notes column)").AddColumns("note", "values");
+            foreach (var (kind, rows) in notes)
+            {
+                noted.AddRow(kind, rows.ToString("N0"));
+            }
+
+            AnsiConsole.Write(noted);
+        }
 
         var rules = manifest.Files.SelectMany(f => f.QuarantinedByRule)
             .GroupBy(r => r.Key)

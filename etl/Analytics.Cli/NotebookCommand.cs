@@ -51,24 +51,19 @@ internal static class NotebookCommand
             }
             catch (NotebookCellException ex)
             {
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
-                AnsiConsole.MarkupLine("Nothing was written.");
-                return CellFailed;
+                return CommandRunner.Fail(parse, CellFailed, ex.Message + " Nothing was written.");
             }
             catch (NotebookParameterException ex)
             {
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
-                return ExitCodes.Usage;
+                return CommandRunner.Fail(parse, ExitCodes.Usage, ex.Message);
             }
             catch (OperationCanceledException)
             {
-                AnsiConsole.MarkupLine("[yellow]Cancelled. Nothing was written.[/]");
-                return ExitCodes.Cancelled;
+                return CommandRunner.Fail(parse, ExitCodes.Cancelled, "cancelled. Nothing was written.");
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Data.Common.DbException or Analytics.Snapshots.SnapshotNotFoundException)
             {
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
-                return ExitCodes.Usage;
+                return CommandRunner.Fail(parse, ExitCodes.Usage, ex.Message);
             }
         });
 

@@ -13,7 +13,7 @@ internal static class PullCommand
         {
             config, landing,
         };
-        command.SetAction((parse, token) => Task.FromResult(CommandRunner.Run(() =>
+        command.SetAction((parse, token) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
             var report = Steps.Pull(Path.GetFullPath(parse.GetValue(config)!), Path.GetFullPath(parse.GetValue(landing)!), null, token);
             return report.Succeeded ? ExitCodes.Ok : ExitCodes.PullFailed;

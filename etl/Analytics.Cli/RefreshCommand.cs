@@ -17,14 +17,13 @@ internal static class RefreshCommand
         {
             config, data, keep,
         };
-        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
+        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             var paths = new DataPaths(Path.GetFullPath(parse.GetValue(data)!));
             var pull = Steps.Pull(Path.GetFullPath(parse.GetValue(config)!), paths.Landing, null, token);
             if (!pull.Succeeded)
             {
-                AnsiConsole.MarkupLine("[red]error:[/] some sources could not be pulled (see the table above); nothing was loaded or built.");
-                return ExitCodes.PullFailed;
+                throw new CliFailure(ExitCodes.PullFailed, "some sources could not be pulled (see the table above); nothing was loaded or built.");
             }
 
             var manifest = Steps.Load(paths.Landing, paths.Lake, new LakeLoadOptions(), token);

@@ -27,7 +27,7 @@ internal static class SqlCommand
         {
             query, snapshot, format, output, maxRows, maxBytes, timeout, memory, audit,
         };
-        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(() =>
+        command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             var outPath = parse.GetValue(output);
             var chosen = SqlOutput.Choose(parse.GetValue(format), outPath);
@@ -59,8 +59,7 @@ internal static class SqlCommand
 
             if (sink.Run(session, text == "-" ? Console.In.ReadToEnd() : text, token) is { } problem)
             {
-                AnsiConsole.MarkupLine($"[red]{SqlSession.Label(problem)}:[/] {Markup.Escape(SqlSession.Describe(problem))}");
-                return SqlSession.ExitCodeOf(problem);
+                return CommandRunner.Fail(parse, SqlSession.ExitCodeOf(problem), $"{SqlSession.Label(problem)}: {SqlSession.Describe(problem)}");
             }
 
             return ExitCodes.Ok;

@@ -53,7 +53,7 @@ internal static class Steps
     {
         var landing = new LandingArea(landingRoot);
         var inputs = landing.ReadIndex()
-            .Select(e => new LoadInput(e.Feed, landing.FullPathOf(e), e.Sha256, e.OriginalName, EncodingOf(e.Encoding), e.AsOf))
+            .Select(e => new LoadInput(e.Feed, landing.FullPathOf(e), e.Sha256, e.OriginalName, EncodingOf(e.Encoding), e.AsOf, e.Source, e.Origin, e.Sheets))
             .ToList();
         var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.Read, options);
         BatchManifest? manifest = null;

@@ -96,7 +96,7 @@ internal static class TargetsCommand
     private static string Rows(TargetVersion v) => string.Join("; ", v.Rows.Select(r =>
         $"{r.Scope} {r.TargetYear}: {r.Comparator} {r.Value.ToString("G", CultureInfo.InvariantCulture)}{(r.BaselineYear is { } b ? $" from {b}" : "")}"));
 
-    private static int Run(ParseResult parse, Option<string> snapshots, Option<string?> file, Action<TargetRevisionLog> body) => CommandRunner.Run(() =>
+    private static int Run(ParseResult parse, Option<string> snapshots, Option<string?> file, Action<TargetRevisionLog> body) => CommandRunner.Run(parse, () =>
     {
         var log = parse.GetValue(file) is { } f ? new TargetRevisionLog(f) : TargetRevisionLog.ForSnapshots(Path.GetFullPath(parse.GetValue(snapshots)!));
         try
@@ -106,11 +106,11 @@ internal static class TargetsCommand
         }
         catch (TargetRevisionException ex)
         {
-            return WarehouseErrors.Fail(ExitCodes.Usage, ex.Message);
+            throw new CliFailure(ExitCodes.Usage, ex.Message);
         }
         catch (InvalidDataException ex)
         {
-            return WarehouseErrors.Fail(ExitCodes.InputRefused, ex.Message);
+            throw new CliFailure(ExitCodes.InputRefused, ex.Message);
         }
     });
 }

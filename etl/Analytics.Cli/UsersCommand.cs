@@ -143,7 +143,7 @@ internal static class UsersCommand
 
     private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static int Run(ParseResult parse, Option<string> db, Option<string?> log, Func<AccountStore, AccessLog, Task> body) => CommandRunner.Run(() =>
+    private static int Run(ParseResult parse, Option<string> db, Option<string?> log, Func<AccountStore, AccessLog, Task> body) => CommandRunner.Run(parse, () =>
     {
         var database = Path.GetFullPath(parse.GetValue(db)!);
         var audit = new AccessLog(parse.GetValue(log) ?? Path.Combine(Path.GetDirectoryName(database)!, "logs", "access-audit.jsonl"));
@@ -156,7 +156,7 @@ internal static class UsersCommand
         }
         catch (AccountException ex)
         {
-            return WarehouseErrors.Fail(ExitCodes.Usage, ex.Message);
+            throw new CliFailure(ExitCodes.Usage, ex.Message);
         }
     });
 }

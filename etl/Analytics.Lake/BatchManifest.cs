@@ -77,8 +77,14 @@ public sealed record FileManifest
     /// <summary>Blank lines skipped.</summary>
     public long RowsSkippedBlank { get; init; }
 
+    /// <summary>True when the file had a header but no data rows: nothing was loaded from it, and that is not an error.</summary>
+    public bool EmptyDelivery { get; init; }
+
     /// <summary>Quarantined rows by rule.</summary>
     public IReadOnlyDictionary<string, long> QuarantinedByRule { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Notes on loaded rows (a value changed by normalisation), by kind; each row's kinds are in the lake's <c>notes</c> column.</summary>
+    public IReadOnlyDictionary<string, long> NotesByKind { get; init; } = new Dictionary<string, long>();
 
     /// <summary>Reader warnings (e.g. unknown columns ignored).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -103,7 +103,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
         }
         catch (ExtractRefusedException ex)
         {
-            throw new LoadRefusedException($"{input.OriginalName} ({input.Feed.ToName()}, {input.Path}) was refused: {ex.Message}", ex);
+            throw new LoadRefusedException($"{Delivered(input)} was refused: {ex.Reason}", ex);
         }
 
         // Row conservation, twice: the reader's own counts balance, and the sink received exactly what the reader counted.
@@ -124,9 +124,19 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             RowsLoaded = result.RowsAccepted,
             RowsQuarantined = result.RowsQuarantined,
             RowsSkippedBlank = result.RowsSkippedBlank,
+            EmptyDelivery = result.IsEmptyDelivery,
             QuarantinedByRule = new SortedDictionary<string, long>(result.QuarantinedByRule, StringComparer.Ordinal),
+            NotesByKind = new SortedDictionary<string, long>(result.NotesByKind, StringComparer.Ordinal),
             Warnings = result.Warnings.ToList(),
         };
+    }
+
+    /// <summary>The file as the supplier knows it (name, source, origin), then where it sits in the landing area.</summary>
+    private static string Delivered(LoadInput input)
+    {
+        var from = input.Source is { } source ? $", source '{source}'" : "";
+        var origin = input.Origin is { } o ? $", from {o}" : "";
+        return $"'{input.OriginalName}' ({input.Feed.ToName()}{from}{origin}; landed as {input.Path})";
     }
 
     private static void CheckStagedCounts(StagingDatabase db, List<FileManifest> files)

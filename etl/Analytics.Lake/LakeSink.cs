@@ -48,6 +48,7 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeed
             };
         }
 
+        row = record.Notes.Count == 0 ? row.AppendNull() : row.Append(string.Join('\u001f', record.Notes.Select(n => n.Kind)));
         row.Append(input.OriginalName).Append(input.Sha256).Append(record.RowNumber).Append(sequence).EndRow();
         Accepted++;
     }

@@ -73,6 +73,28 @@ public sealed class LakePublishTests : IDisposable
     }
 
     [Fact]
+    public void A_value_normalisation_changed_leaves_its_note_with_the_row_and_a_count_in_the_manifest()
+    {
+        // 0 typed as the letter O (fixed: the check then holds), and a district written as its name.
+        var oForZero = Extracts.Credit(7).Replace("91500000", "915OOOOO", StringComparison.Ordinal);
+        var named = Extracts.RegistryRow(Extracts.Credit(8)).Replace(",500120,", ",璧山区,", StringComparison.Ordinal);
+        var registry = folder.WriteText("registry_2016-12-31.csv", Extracts.Registry(
+            Extracts.RegistryRow(oForZero), named, Extracts.RegistryRow(Extracts.Credit(9))), LakeFolder.Gbk);
+
+        var manifest = folder.Loader().Load([LakeFolder.Input(FeedKind.Registry, registry)]);
+
+        var rows = LakeFolder.Query(
+            $"SELECT credit_code, array_to_string(notes, ' ') FROM {LakeFolder.ReadParquet(folder.Layout.FeedGlob(FeedKind.Registry))} ORDER BY credit_code");
+        Assert.Equal(3, rows.Count);
+        Assert.Equal((Extracts.Credit(7), "credit_code_o_for_zero"), ((string)rows[0][0]!, (string?)rows[0][1]));
+        Assert.Equal((Extracts.Credit(8), "district_name_mapped"), ((string)rows[1][0]!, (string?)rows[1][1]));
+        Assert.Null(rows[2][1]);
+        var file = Assert.Single(manifest.Files);
+        Assert.Equal(1, file.NotesByKind["credit_code_o_for_zero"]);
+        Assert.Equal(1, file.NotesByKind["district_name_mapped"]);
+    }
+
+    [Fact]
     public void A_patents_applicants_list_survives_the_lake_in_order()
     {
         LoadThreeFeeds();

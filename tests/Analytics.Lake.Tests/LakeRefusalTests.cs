@@ -34,8 +34,6 @@ public sealed class LakeRefusalTests : IDisposable
                 var utf8 = LakeFolder.Utf8NoBom.GetBytes(Extracts.Registry(rows));
                 var gbkRow = LakeFolder.Gbk.GetBytes(Extracts.RegistryRow(Extracts.Credit(2000)) + "\r\n");
                 return LakeFolder.Input(FeedKind.Registry, folder.WriteBytes("mixed_2016-12-31.csv", [.. utf8, .. gbkRow]));
-            case "header_only":
-                return LakeFolder.Input(FeedKind.Registry, folder.WriteText("header_only_2016-12-31.csv", Extracts.Registry(), LakeFolder.Gbk));
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
@@ -44,7 +42,6 @@ public sealed class LakeRefusalTests : IDisposable
     [Theory]
     [InlineData("binary", "binary")]
     [InlineData("missing_column", "industry_code")]
-    [InlineData("header_only", "no data rows")]
     [InlineData("gbk_past_detection", "not valid UTF-8")]
     public void A_refused_file_among_good_ones_publishes_nothing_and_names_the_file(string kind, string reason)
     {
@@ -71,6 +68,42 @@ public sealed class LakeRefusalTests : IDisposable
 
         Assert.Equal("published", manifest.Status);
         Assert.Equal(2, manifest.Files.Count);
+    }
+
+    [Fact]
+    public void A_header_only_file_among_good_ones_loads_nothing_from_it_and_publishes_the_rest()
+    {
+        var empty = LakeFolder.Input(FeedKind.Registry, folder.WriteText("header_only_2017-12-31.csv", Extracts.Registry(), LakeFolder.Gbk));
+
+        var manifest = folder.Loader().Load([GoodRegistry(), empty, GoodPatents()]);
+
+        Assert.Equal("published", manifest.Status);
+        Assert.Single(folder.BatchFolders());
+        var file = Assert.Single(manifest.Files, f => f.File == empty.OriginalName);
+        Assert.True(file.EmptyDelivery);
+        Assert.Equal(0, file.RowsLoaded);
+        Assert.Contains(file.Warnings, w => w.Contains("no data rows", StringComparison.Ordinal));
+        Assert.Equal(3, manifest.RowsLoaded);
+        var record = BatchManifest.Read(Assert.Single(folder.LoadRecords("published")));
+        Assert.True(Assert.Single(record.Files, f => f.File == empty.OriginalName).EmptyDelivery);
+
+        // A re-run changes nothing: the empty file is in the published batch like any other.
+        Assert.Equal("nothing_new", folder.Loader().Load([GoodRegistry(), empty, GoodPatents()]).Status);
+    }
+
+    [Fact]
+    public void A_refusal_names_the_file_as_delivered_its_source_and_the_landing_path_once()
+    {
+        var landed = Bad("binary");
+        var bad = landed with { OriginalName = "企业名录_2016.csv", Source = "district-registry", Origin = "https://example.org/exports/企业名录_2016.csv" };
+
+        var refused = Assert.Throws<LoadRefusedException>(() => folder.Loader().Load([GoodRegistry(), bad]));
+
+        Assert.Contains("企业名录_2016.csv", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("district-registry", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(bad.Origin!, refused.Message, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(refused.Message, System.Text.RegularExpressions.Regex.Escape(bad.Path)));
+        Assert.Contains("binary", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,12 @@ public sealed class FeedLoadResult
     /// <summary>The snapshot date used for the registry when it came from the file name or configuration.</summary>
     public DateOnly? AsOf { get; internal set; }
 
+    /// <summary>
+    /// True when the file has a header but no data rows (blank lines at most): a supplier's "nothing this period", loaded
+    /// as nothing rather than refused.
+    /// </summary>
+    public bool IsEmptyDelivery => RowsRead == RowsSkippedBlank;
+
     /// <summary>True when every row read is accounted for.</summary>
     public bool IsBalanced => RowsRead == RowsAccepted + RowsQuarantined + RowsSkippedBlank;
 

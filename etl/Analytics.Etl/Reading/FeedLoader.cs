@@ -79,12 +79,14 @@ public static class FeedLoader
             }
         }
 
-        if (result.RowsRead == result.RowsSkippedBlank)
+        result.Warnings.InsertRange(0, reader.Warnings);
+        if (result.IsEmptyDelivery)
         {
-            throw new ExtractRefusedException(path, "the file has a header but no data rows.");
+            // A header and no rows is a supplier's "nothing this period": load nothing, say so, and let the batch publish.
+            result.Warnings.Add("empty delivery: the file has a header but no data rows; nothing was loaded from it.");
+            return result;
         }
 
-        result.Warnings.InsertRange(0, reader.Warnings);
         if (index?.Settle() is { Count: > 0 } repeats)
         {
             SettleDuplicates(kind, path, options, repeats, sink, result);

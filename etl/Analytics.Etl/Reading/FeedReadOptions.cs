@@ -38,11 +38,8 @@ public sealed class FeedReadOptions
     /// </summary>
     public bool ReadAhead { get; init; } = true;
 
-    /// <summary>
-    /// Skip workbook sheets that have content but no recognisable header (a 填表说明 sheet) with a warning, instead of
-    /// refusing the file.
-    /// </summary>
-    public bool SkipSheetsWithoutHeader { get; init; }
+    /// <summary>Which sheets of a workbook to read (a source's <c>"sheets"</c> setting); every sheet by default.</summary>
+    public SheetSelection Sheets { get; init; } = SheetSelection.All;
 
     /// <summary>Division table and industry codes used by validation.</summary>
     public ReferenceData Reference { get; init; } = ReferenceData.Default;

@@ -143,7 +143,7 @@ internal sealed class HeaderMatcher
             var field = contract.Fields[f];
             if (index[f] < 0 && field.RefusesFileWhenAbsent)
             {
-                problems.Add($"required column {field.Name} is missing (accepted headers: {string.Join(", ", field.Aliases.Take(4))})");
+                problems.Add($"required column {field.Name} is missing (accepted headers: {string.Join(", ", field.Aliases)})");
             }
         }
 

@@ -21,6 +21,8 @@ internal sealed class XlsxSourceReader : SourceReader
     private bool sheetExhausted;
     private string? sheet;
     private bool sawDataSheet;
+    private bool sawChosenSheet;
+    private readonly List<string> sheetNames = [];
 
     public XlsxSourceReader(string path, FeedContract contract, FeedReadOptions options)
         : base(path)
@@ -65,6 +67,12 @@ internal sealed class XlsxSourceReader : SourceReader
             sheetIndex++;
             if (!Guard(reader.NextSheet))
             {
+                if (options.Sheets.IsOneSheet && !sawChosenSheet)
+                {
+                    throw new ExtractRefusedException(FilePath,
+                        $"the source reads {options.Sheets}, which the workbook does not have; its sheets are {string.Join(", ", sheetNames.Select(n => $"'{n}'"))}. Set the source's \"sheets\" to one of them.");
+                }
+
                 if (!sawDataSheet)
                 {
                     throw new ExtractRefusedException(FilePath, "no sheet of the workbook has a header row and data.");
@@ -76,6 +84,14 @@ internal sealed class XlsxSourceReader : SourceReader
             sheet = reader.SheetName;
             sheetExhausted = false;
             pending.Clear();
+            sheetNames.Add(sheet);
+            if (!options.Sheets.Reads(sheetIndex + 1, sheet))
+            {
+                DrainSheet();
+                continue;
+            }
+
+            sawChosenSheet = true;
             if (TryFindHeader())
             {
                 return true;
@@ -150,14 +166,14 @@ internal sealed class XlsxSourceReader : SourceReader
                 return false;
             }
 
-            if (options.SkipSheetsWithoutHeader)
+            if (options.Sheets.SkipWithoutHeader)
             {
                 Warnings.Add($"sheet '{sheet}' has no recognisable header in its first {options.HeaderSearchRows} rows and was skipped.");
                 DrainSheet();
                 return false;
             }
 
-            throw new ExtractRefusedException(FilePath, $"sheet '{sheet}' has no recognisable header in its first {options.HeaderSearchRows} rows (expected headers such as {string.Join(", ", contract.Fields.Where(f => f.Required).Take(3).Select(f => f.HeaderZh))}). Put the header row near the top, or remove the sheet.");
+            throw new ExtractRefusedException(FilePath, $"sheet '{sheet}' has no recognisable header in its first {options.HeaderSearchRows} rows (expected headers such as {string.Join(", ", contract.Fields.Where(f => f.Required).Take(3).Select(f => f.HeaderZh))}). Put the header row near the top, remove the sheet, or set the source's \"sheets\" to \"with_header\" or to the data sheet.");
         }
 
         var header = rows[best].Cells.Select(CellText).ToArray();

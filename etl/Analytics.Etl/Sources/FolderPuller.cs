@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Analytics.Etl.Reading;
 
 namespace Analytics.Etl.Sources;
 
@@ -81,6 +82,7 @@ internal sealed class FolderPuller(LandingSession session, IProgress<PullProgres
                 Path = "",
                 Encoding = source.Encoding,
                 AsOf = source.AsOf,
+                Sheets = source.Sheets == SheetSelection.All ? null : source.Sheets,
             };
             var (entry, landed) = session.Land(temp, draft);
             return Finished(landed

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using Analytics.Etl.Reading;
 
 namespace Analytics.Etl.Sources;
 
@@ -131,6 +132,7 @@ internal sealed class HttpPuller(
                 LastModified = response.Content.Headers.LastModified,
                 Encoding = source.Encoding,
                 AsOf = source.AsOf,
+                Sheets = source.Sheets == SheetSelection.All ? null : source.Sheets,
             };
             var (entry, landed) = session.Land(temp, draft);
             return landed

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Analytics.Etl.Contracts;
+using Analytics.Etl.Reading;
 
 namespace Analytics.Etl.Sources;
 
@@ -46,4 +47,7 @@ public sealed record LandingIndexEntry
 
     /// <summary>The registry snapshot date the source declared, if any.</summary>
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>The workbook sheets the source declared (<c>"sheets"</c>); null for every sheet.</summary>
+    public SheetSelection? Sheets { get; init; }
 }

@@ -1,4 +1,5 @@
 using Analytics.Etl.Contracts;
+using Analytics.Etl.Reading;
 
 namespace Analytics.Etl.Sources;
 
@@ -38,6 +39,9 @@ public sealed record SourceDefinition
 
     /// <summary>数据日期: the snapshot date of a registry extract whose rows do not carry one.</summary>
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>Which sheets of its workbooks carry the feed (<c>"sheets"</c>); every sheet by default.</summary>
+    public SheetSelection Sheets { get; init; } = SheetSelection.All;
 
     /// <summary>The configuration file this source came from (for messages).</summary>
     public string ConfigFile { get; init; } = "";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Analytics.Etl.Contracts;
+using Analytics.Etl.Reading;
 
 namespace Analytics.Etl.Sources;
 
@@ -9,7 +10,7 @@ internal sealed class SourceEntryReader(
     string file, string baseFolder, Func<string, string?> lookup, List<ConfigProblem> problems)
 {
     private static readonly string[] Known =
-        ["name", "feed", "description", "folder", "include", "exclude", "url", "urls", "sha256", "length", "encoding", "as_of"];
+        ["name", "feed", "description", "folder", "include", "exclude", "url", "urls", "sha256", "length", "encoding", "as_of", "sheets"];
 
     /// <summary>The source, or null when the element has a problem (already recorded).</summary>
     public SourceDefinition? Read(JsonElement element, string at)
@@ -59,6 +60,7 @@ internal sealed class SourceEntryReader(
 
         var encoding = ReadEncoding(element, at);
         var asOf = ReadAsOf(element, at, feed);
+        var sheets = ReadSheets(element, at);
         if (problems.Count > before || name is null || feed is null)
         {
             return null;
@@ -76,6 +78,7 @@ internal sealed class SourceEntryReader(
             ExpectedLength = length,
             Encoding = encoding,
             AsOf = asOf,
+            Sheets = sheets,
             ConfigFile = file,
             JsonPath = at,
         };
@@ -240,6 +243,40 @@ internal sealed class SourceEntryReader(
                 Problem($"{at}.encoding", $"'{text}' is not a supported encoding.", "Use \"utf-8\" or \"gbk\", or drop 'encoding' to let the reader detect it.");
                 return null;
         }
+    }
+
+    /// <summary><c>"all"</c>, <c>"with_header"</c>, <c>{ "name": "名单" }</c> or <c>{ "index": 2 }</c> (1-based).</summary>
+    private SheetSelection ReadSheets(JsonElement element, string at)
+    {
+        if (!element.TryGetProperty("sheets", out var value))
+        {
+            return SheetSelection.All;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when value.GetString() == "all":
+                return SheetSelection.All;
+            case JsonValueKind.String when value.GetString() == "with_header":
+                return SheetSelection.WithHeader;
+            case JsonValueKind.Object:
+                var keys = value.EnumerateObject().ToList();
+                if (keys is [{ Name: "name", Value.ValueKind: JsonValueKind.String } name] && !string.IsNullOrWhiteSpace(name.Value.GetString()))
+                {
+                    return SheetSelection.Named(name.Value.GetString()!);
+                }
+
+                if (keys is [{ Name: "index" } index] && index.Value.TryGetInt32(out var i) && i >= 1)
+                {
+                    return SheetSelection.At(i);
+                }
+
+                break;
+        }
+
+        Problem($"{at}.sheets", $"{value.GetRawText()} is not a sheet choice.",
+            "Write \"all\" (the default), \"with_header\" (skip sheets without a header, e.g. 说明), { \"name\": \"名单\" } or { \"index\": 2 } (1-based).");
+        return SheetSelection.All;
     }
 
     private DateOnly? ReadAsOf(JsonElement element, string at, FeedKind? feed)

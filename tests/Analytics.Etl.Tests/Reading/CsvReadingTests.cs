@@ -130,11 +130,16 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
-    public void A_header_only_file_is_refused()
+    public void A_header_only_file_is_an_empty_delivery_that_loads_nothing_and_says_so()
     {
         var path = new RegistryCsv().Write(folder);
 
-        Assert.Contains("no data rows", Loads.Refused(FeedKind.Registry, path).Reason, StringComparison.Ordinal);
+        var (result, sink) = Loads.Run(FeedKind.Registry, path);
+
+        Assert.True(result.IsEmptyDelivery);
+        Assert.Equal(0, result.RowsRead);
+        Assert.Empty(sink.Rows);
+        Assert.Contains(result.Warnings, w => w.Contains("no data rows", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -147,6 +152,18 @@ public sealed class CsvReadingTests : IDisposable
         Assert.Contains("industry_code", refusal.Reason, StringComparison.Ordinal);
         Assert.Contains("国民经济行业代码", refusal.Reason, StringComparison.Ordinal);
         Assert.Contains("'企业名称'", refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_column_lists_every_header_its_contract_accepts()
+    {
+        var path = new RegistryCsv().WithoutColumn("国民经济行业代码").Row(1).Write(folder);
+        var aliases = RegistryContract.Contract.Fields.Single(f => f.Name == "industry_code").Aliases;
+
+        var refusal = Loads.Refused(FeedKind.Registry, path);
+
+        Assert.True(aliases.Count > 4, "the contract accepts more headers than the message used to list");
+        Assert.All(aliases, alias => Assert.Contains(alias, refusal.Reason, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -90,11 +90,15 @@ public sealed class XlsxReadingTests : IDisposable
     }
 
     [Fact]
-    public void A_header_only_workbook_is_refused()
+    public void A_header_only_workbook_is_an_empty_delivery_that_loads_nothing_and_says_so()
     {
         var path = new XlsxBuilder().Sheet("s").Row(1, "标题").Row(2, RecognitionHeader).Write(folder.File("recognitions.xlsx"));
 
-        Assert.Contains("no data rows", Loads.Refused(FeedKind.Recognitions, path).Reason, StringComparison.Ordinal);
+        var (result, sink) = Loads.Run(FeedKind.Recognitions, path);
+
+        Assert.True(result.IsEmptyDelivery);
+        Assert.Empty(sink.Rows);
+        Assert.Contains(result.Warnings, w => w.Contains("no data rows", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -106,9 +110,49 @@ public sealed class XlsxReadingTests : IDisposable
             .Write(folder.File("recognitions.xlsx"));
 
         Assert.Contains("填表说明", Loads.Refused(FeedKind.Recognitions, path).Reason, StringComparison.Ordinal);
-        var (result, sink) = Loads.Run(FeedKind.Recognitions, path, new FeedReadOptions { SkipSheetsWithoutHeader = true });
+        var (result, sink) = Loads.Run(FeedKind.Recognitions, path, new FeedReadOptions { Sheets = SheetSelection.WithHeader });
         Assert.Single(sink.Rows);
         Assert.Contains(result.Warnings, w => w.Contains("填表说明", StringComparison.Ordinal));
+    }
+
+    private string WorkbookWithAnExplanationSheet() => new XlsxBuilder()
+        .Sheet("说明").Row(1, "本表为2019年高新技术企业认定名单").Row(2, "日期格式 2019-01-01")
+        .Sheet("名单").Row(1, RecognitionHeader).Row(2, Codes.Credit(1), "甲", null, "HNTE", "国家", "2019-11-01")
+        .Write(folder.File("recognitions.xlsx"));
+
+    public static TheoryData<string> SheetChoices => ["with_header", "name", "index"];
+
+    [Theory]
+    [MemberData(nameof(SheetChoices))]
+    public void A_workbook_with_an_explanation_sheet_before_the_data_loads_when_the_sheet_choice_says_so(string choice)
+    {
+        var path = WorkbookWithAnExplanationSheet();
+        var sheets = choice switch
+        {
+            "with_header" => SheetSelection.WithHeader,
+            "name" => SheetSelection.Named("名单"),
+            _ => SheetSelection.At(2),
+        };
+
+        var (_, sink) = Loads.Run(FeedKind.Recognitions, path, new FeedReadOptions { Sheets = sheets });
+
+        var row = Assert.Single(sink.Rows);
+        Assert.Equal(Codes.Credit(1), row[RecognitionsContract.CreditCode]);
+        Assert.Contains("说明", Loads.Refused(FeedKind.Recognitions, path).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("index")]
+    public void A_chosen_sheet_the_workbook_does_not_have_refuses_it_naming_the_sheets_it_has(string choice)
+    {
+        var path = WorkbookWithAnExplanationSheet();
+        var sheets = choice == "name" ? SheetSelection.Named("认定名单") : SheetSelection.At(3);
+
+        var refusal = Loads.Refused(FeedKind.Recognitions, path, new FeedReadOptions { Sheets = sheets });
+
+        Assert.Contains(choice == "name" ? "认定名单" : "sheet 3", refusal.Reason, StringComparison.Ordinal);
+        Assert.Contains("'说明', '名单'", refusal.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -109,6 +109,9 @@ public sealed class SourcesConfigReaderTests
     [InlineData("""{ "sources": [ { "name": "a", "feed": "registry", "url": "https://a/b", "encoding": "latin1" } ] }""", "$.sources[0].encoding", "not a supported encoding")]
     [InlineData("""{ "sources": [ { "name": "a", "feed": "registry", "fodler": "x", "url": "https://a/b" } ] }""", "$.sources[0].fodler", "unknown property 'fodler'")]
     [InlineData("""{ "sources": [ { "name": "a", "feed": "registry", "folder": "${EXTRACTS}/hz", "include": "*" } ] }""", "$.sources[0].folder", "EXTRACTS is not set")]
+    [InlineData("""{ "sources": [ { "name": "a", "feed": "survey", "url": "https://a/b", "sheets": "some" } ] }""", "$.sources[0].sheets", "not a sheet choice")]
+    [InlineData("""{ "sources": [ { "name": "a", "feed": "survey", "url": "https://a/b", "sheets": { "index": 0 } } ] }""", "$.sources[0].sheets", "not a sheet choice")]
+    [InlineData("""{ "sources": [ { "name": "a", "feed": "survey", "url": "https://a/b", "sheets": { "name": "x", "index": 1 } } ] }""", "$.sources[0].sheets", "not a sheet choice")]
     [InlineData("""{ "sources": [] }""", "$.sources", "empty")]
     [InlineData("""{ "source": [] }""", "$.source", "unknown property 'source'")]
     [InlineData("""[]""", "$", "not an object")]
@@ -169,5 +172,18 @@ public sealed class SourcesConfigReaderTests
         }
 
         throw new InvalidOperationException("Analytics.sln not found above the test binaries.");
+    }
+
+    [Theory]
+    [InlineData("", "every sheet")]
+    [InlineData(""", "sheets": "all" """, "every sheet")]
+    [InlineData(""", "sheets": "with_header" """, "every sheet with a header")]
+    [InlineData(""", "sheets": { "name": "名单" }""", "the sheet named '名单'")]
+    [InlineData(""", "sheets": { "index": 2 }""", "sheet 2")]
+    public void Sheets_setting_chooses_every_sheet_those_with_a_header_or_one_by_name_or_position(string setting, string expected)
+    {
+        var config = Parse($$"""{ "sources": [ { "name": "a", "feed": "recognitions", "url": "https://a/b.xlsx"{{setting}} } ] }""");
+
+        Assert.Equal(expected, Assert.Single(config.Sources).Sheets.ToString());
     }
 }
