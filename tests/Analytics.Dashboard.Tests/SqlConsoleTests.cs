@@ -129,23 +129,25 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
         Task<SqlConsoleResult> RunHere(string sql) => runner.RunAsync(sql, Tester, CancellationToken.None);
         var marker = "killed-" + Guid.NewGuid().ToString("N")[..8];
         var query = RunHere($"SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3 -- {marker}");
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30) && !(File.Exists(own.AuditLog) && File.ReadAllText(own.AuditLog).Contains(marker, StringComparison.Ordinal)))
-        {
-            await Task.Delay(20);
-        }
 
-        await Task.Delay(200);
-        foreach (var pid in runner.Workers)
+        // Kill the worker running it: only a busy worker, and again until the query ends (a kill before the query
+        // reached a worker once hit only idle ones, and the query then ran on a fresh worker to its time limit).
+        var clock = Stopwatch.StartNew();
+        while (!query.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            try
+            foreach (var pid in runner.BusyWorkers)
             {
-                using var worker = Process.GetProcessById(pid);
-                worker.Kill();
+                try
+                {
+                    using var worker = Process.GetProcessById(pid);
+                    worker.Kill();
+                }
+                catch (ArgumentException)
+                {
+                }
             }
-            catch (ArgumentException)
-            {
-            }
+
+            await Task.WhenAny(query, Task.Delay(100));
         }
 
         var result = await query;

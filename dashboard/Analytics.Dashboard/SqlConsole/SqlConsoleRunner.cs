@@ -50,6 +50,9 @@ public sealed class SqlConsoleRunner : IDisposable
     /// <summary>The workers' process ids (operators and tests).</summary>
     public IReadOnlyList<int> Workers => _pool.WorkerIds;
 
+    /// <summary>The process ids of the workers running a query now (operators and tests).</summary>
+    public IReadOnlyList<int> BusyWorkers => _pool.BusyWorkerIds;
+
     /// <summary>The time limit of a query.</summary>
     public TimeSpan Timeout => TimeSpan.FromSeconds(Options.TimeoutSeconds);
 
