@@ -114,7 +114,7 @@ function bars(spec) {
     data,
     links: (s.links || []).concat(notes.map((n) => n.link)),
     layout: {
-      height: Math.max(260, 26 * names.length + 120), margin: { l: 10, r: 60, t: path ? 70 : 48, b: 40 },
+      height: Math.max(260, 26 * names.length + 120), margin: { l: 10, r: 60, t: path ? 84 : 48, b: 40 },
       yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
       xaxis: { tickformat: spec.format.d3, ticksuffix: spec.format.suffix, range: [0, labelX * 1.3], automargin: true },
       showlegend: Boolean(path), legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 }, annotations, bargap: 0.25,
@@ -137,7 +137,7 @@ function compare(spec) {
       barmode: 'group', height: Math.max(300, 44 * names.length + 130),
       yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
       xaxis: { tickformat: spec.format.d3, rangemode: 'tozero', automargin: true },
-      legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 }, margin: { l: 10, r: 70, t: 70, b: 40 },
+      legend: { orientation: 'h', y: 1.0, yanchor: 'bottom', x: 0 }, margin: { l: 10, r: 70, t: 84, b: 40 },
       shapes: [{ type: 'line', yref: 'paper', y0: 0, y1: 1, x0: 1, x1: 1, line: { color: roles.target.color, dash: 'dash' } }],
     },
   };
@@ -148,7 +148,9 @@ export function figure(spec) {
   const build = { trend, bars, compare }[spec.kind] || trend;
   const f = build(spec);
   f.layout = Object.assign({
-    title: { text: spec.title, font: { size: 15 }, x: 0.01, xanchor: 'left', xref: 'container' },
+    // The title is pinned to the top of the figure, so a legend above the plot (rankings) never runs into it when
+    // the legend wraps onto a second line on a phone.
+    title: { text: spec.title, font: { size: 15 }, x: 0.01, xanchor: 'left', xref: 'container', y: 1, yref: 'container', yanchor: 'top', pad: { t: 10 } },
     margin: { l: 10, r: 30, t: 48, b: 48 },
     font: { family: font, size: 12 },
     legend: { orientation: 'h', y: -0.18 },
