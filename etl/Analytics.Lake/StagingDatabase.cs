@@ -23,9 +23,7 @@ internal sealed class StagingDatabase : IDisposable
         settings["preserve_insertion_order"] = "false";
         Connection = new DuckDbConnection(settings.ConnectionString);
         Connection.Open();
-        Execute(
-            "CREATE TABLE quarantine (feed VARCHAR, source_file VARCHAR, sha256 VARCHAR, sheet VARCHAR, row_number BIGINT, " +
-            "raw_row VARCHAR, rule VARCHAR, column_name VARCHAR, value VARCHAR, message VARCHAR)");
+        Execute($"CREATE TABLE quarantine ({string.Join(", ", LakeSchema.Quarantine.Select(c => $"{c.Name} {c.Type}"))})");
     }
 
     public DuckDbConnection Connection { get; }

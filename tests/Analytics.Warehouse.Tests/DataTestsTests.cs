@@ -15,7 +15,7 @@ public sealed class DataTestsTests(WarehouseFixture fixture) : IClassFixture<War
     public void A_build_runs_every_data_test_and_all_pass()
     {
         var names = fixture.Result.DataTests.Select(t => t.Name).ToList();
-        Assert.Equal(DataTests.Conservation.Count + DataTests.Final.Count, names.Count);
+        Assert.Equal(DataTests.Conservation.Count + DataTests.Catalog.Count + DataTests.Final.Count, names.Count);
         Assert.All(fixture.Result.DataTests, t => Assert.True(t.Passed, $"{t.Name}: {t.Failures} {t.Example}"));
         Assert.Contains("unique mart_indicator (indicator_id, year, district_code, industry_group, size_class)", names);
         Assert.Contains("relationships mart_indicator.district_code → dim_district.district_code", names);

@@ -102,7 +102,7 @@ public sealed class DistrictAndHistoryTests(WarehouseFixture fixture) : IClassFi
             SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal AND NOT temporary AND (comment IS NULL OR comment = '')
             UNION ALL
             SELECT c.table_name || '.' || c.column_name FROM duckdb_columns() c
-            WHERE c.schema_name = 'main' AND NOT c.internal AND (c.comment IS NULL OR c.comment = '')
+            WHERE c.database_name = current_database() AND c.schema_name = 'main' AND NOT c.internal AND (c.comment IS NULL OR c.comment = '')
               AND c.table_name IN (SELECT table_name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT internal)
             """);
         Assert.Empty(missing.Select(r => r["name"]));

@@ -1,30 +1,14 @@
 using Analytics.DuckDb;
 using Analytics.Warehouse.Building;
-using Analytics.Warehouse.Disclosure;
-using Analytics.Warehouse.Indicators;
 
 namespace Analytics.Warehouse;
 
 /// <summary>
 /// Builds the warehouse — star schema, indicator catalog, indicator marts — into an open, empty DuckDB database from
-/// the lake's published batches.
+/// the lake's published batches, by running <see cref="BuildPlan.Steps"/> in order (docs/warehouse-models.md).
 /// </summary>
-/// <remarks>
-/// Steps: the reference and catalog CSVs become raw tables; each lake feed becomes a view
-/// (<c>Sql/lake/*.sql</c>); the numbered files <c>Sql/NN_*.sql</c> below 50 build dimensions and facts; the indicator
-/// engine runs each catalogued indicator's SQL; the files from 50 on build the marts, drop the build's scaffolding and
-/// comment every table and column; right after the indicator mart, the disclosure step adds the complementary
-/// suppressions (<see cref="SuppressionStep"/>). The data tests (<see cref="DataTests"/>) run on the facts before the
-/// lake views are dropped and on the finished warehouse; a failure fails the build.
-/// </remarks>
 public static class WarehouseBuilder
 {
-    /// <summary>The first step number that runs after the indicator engine.</summary>
-    private const int MartStepsFrom = 50;
-
-    /// <summary>The step that builds <c>mart_indicator</c>, after which the disclosure step runs.</summary>
-    private const int IndicatorMartStep = 60;
-
     /// <summary>Builds every table and view into <paramref name="connection"/>'s database from the lake at <paramref name="lakeRoot"/>.</summary>
     /// <param name="connection">An open connection to an empty database.</param>
     /// <param name="lakeRoot">The lake folder (holding <c>load=*</c> batches).</param>
@@ -47,58 +31,23 @@ public static class WarehouseBuilder
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentException.ThrowIfNullOrWhiteSpace(inputs.LakeRoot);
-        var lakeRoot = inputs.LakeRoot;
 
-        progress?.Report("reference data and catalog");
-        var targets = inputs.TargetRevisions is { } log ? new Analytics.Catalog.TargetRevisionLog(log).AllVersions() : Analytics.Catalog.TargetCatalog.Versions;
-        CatalogLoader.Load(connection, targets);
-
-        foreach (var script in LakeSources.ScriptsFor(lakeRoot))
+        var context = new BuildContext(connection, inputs, cancellationToken) { Progress = progress };
+        foreach (var step in BuildPlan.Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(script);
-            SqlScript.Run(connection, script, lakeRoot, cancellationToken);
-        }
-
-        var steps = EmbeddedFiles.SqlSteps();
-        foreach (var step in steps.Where(s => StepNumber(s) < MartStepsFrom))
-        {
-            RunStep(connection, step, lakeRoot, progress, cancellationToken);
-        }
-
-        progress?.Report("data tests: lake to facts");
-        var tested = DataTests.Run(connection, DataTests.Conservation, cancellationToken);
-        IndicatorEngine.Run(connection, progress, cancellationToken);
-
-        foreach (var step in steps.Where(s => StepNumber(s) >= MartStepsFrom))
-        {
-            RunStep(connection, step, lakeRoot, progress, cancellationToken);
-            if (StepNumber(step) == IndicatorMartStep)
+            progress?.Report(step.Name);
+            switch (step)
             {
-                progress?.Report("disclosure: complementary suppression");
-                SuppressionStep.Apply(connection, cancellationToken);
+                case ModelStep model:
+                    ModelRunner.Run(connection, SqlModel.Parse(model.Path, EmbeddedFiles.Sql(model.Path)), cancellationToken);
+                    break;
+                case CodeStep code:
+                    code.Run(context);
+                    break;
             }
         }
 
-        PublicViewComments.Copy(connection);
-        progress?.Report("data tests: the warehouse");
-        tested.AddRange(DataTests.Run(connection, DataTests.Final, cancellationToken));
-        DataTests.ThrowIfFailed(tested);
-        return BuildSummary.Read(connection) with { DataTests = tested };
-    }
-
-    private static void RunStep(DuckDbConnection connection, string step, string lakeRoot, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(step);
-        SqlScript.Run(connection, step, lakeRoot, cancellationToken);
-    }
-
-    private static int StepNumber(string step)
-    {
-        var digits = step.TakeWhile(char.IsAsciiDigit).ToArray();
-        return digits.Length == 0
-            ? throw new InvalidOperationException($"SQL step '{step}' must start with its number, e.g. 05_{step}.")
-            : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        return BuildSummary.Read(connection) with { DataTests = context.DataTests };
     }
 }

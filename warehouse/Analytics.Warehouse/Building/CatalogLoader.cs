@@ -7,7 +7,7 @@ namespace Analytics.Warehouse.Building;
 /// <summary>
 /// Puts the shared reference data (Analytics.Reference's embedded GB/T 2260 and GB/T 4754 copies and SME size-class
 /// rules, reused rather than duplicated) and the warehouse's own catalog (plans, size classes, recognition types,
-/// indicators, targets) into raw tables that the SQL steps type and comment. Raw tables are dropped at the end of the build.
+/// indicators, targets) into temporary raw tables that the models type and document.
 /// </summary>
 internal static class CatalogLoader
 {
@@ -18,6 +18,13 @@ internal static class CatalogLoader
         ("size_classes.csv", "cat_raw_size_classes"),
         ("recognition_types.csv", "cat_raw_recognition_types"),
         ("indicators.csv", "cat_raw_indicators"),
+    ];
+
+    /// <summary>The raw tables <see cref="Load"/> makes, for the model graph.</summary>
+    public static IReadOnlyList<string> TableNames { get; } =
+    [
+        "ref_raw_districts", "ref_raw_industries", "ref_raw_policy_groups", "ref_raw_divisions", "cat_raw_size_class_rules",
+        .. CatalogFiles.Select(f => f.Table), "cat_raw_targets", "cat_raw_indicator_sql",
     ];
 
     private static readonly string[] TargetColumns =

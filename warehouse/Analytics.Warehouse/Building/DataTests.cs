@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Analytics.DuckDb;
+using Analytics.Etl.Contracts;
 
 namespace Analytics.Warehouse.Building;
 
@@ -12,15 +13,42 @@ namespace Analytics.Warehouse.Building;
 /// </summary>
 internal static class DataTests
 {
-    /// <summary>Rules on the lake and the facts, run before the build's scaffolding (the lake views) is dropped.</summary>
-    public static readonly IReadOnlyList<DataTest> Conservation =
+    /// <summary>The fact each feed's staged rows become one for one (the registry becomes one row per enterprise and year).</summary>
+    private static readonly (FeedKind Feed, string Fact)[] FactOf =
     [
-        // Each fact keeps one row per business key delivered; a key delivered twice keeps its latest version (staging).
-        Conserved("fact_patent", "lake_patents", "application_no"),
-        Conserved("fact_rd_spend", "lake_rd_spend", "credit_code, year"),
-        Conserved("fact_survey_response", "lake_survey", "credit_code, survey_year"),
-        // The lake's key (RecognitionsContract): a person certified at two employers on one day holds two certificates.
-        Conserved("fact_recognition", "lake_recognitions", "credit_code, person_id, recognition_type, granted_on", "coalesce(person_id, credit_code) IS NOT NULL"),
+        (FeedKind.Recognitions, "fact_recognition"),
+        (FeedKind.Patents, "fact_patent"),
+        (FeedKind.RdSpend, "fact_rd_spend"),
+        (FeedKind.Survey, "fact_survey_response"),
+    ];
+
+    /// <summary>
+    /// Rules on the lake and the facts: each fact keeps one row per business key delivered — the feed contract's key,
+    /// the one staging deduplicates on — so a key delivered twice keeps its latest version and no row is lost.
+    /// </summary>
+    public static readonly IReadOnlyList<DataTest> Conservation = FactOf
+        .Select(f => Conserved(f.Fact, FeedContracts.For(f.Feed))).ToList();
+
+    /// <summary>What the conservation tests read, for the model graph.</summary>
+    public static IReadOnlyList<string> ConservationReads { get; } =
+        [.. FactOf.Select(f => LakeSources.ViewOf(f.Feed)), .. FactOf.Select(f => f.Fact)];
+
+    /// <summary>
+    /// Rules on the catalog (Analytics.Catalog/indicators.csv), before any indicator runs: disclosure is a promise to
+    /// the enterprises behind the numbers, every reader formats numbers by the catalog row
+    /// (Analytics.Snapshots/Formatting/IndicatorFormat.cs), and an apportioned target carries the cell's own baseline
+    /// value (mart_indicator), which a withheld cell of a confidential indicator must not give away.
+    /// </summary>
+    public static readonly IReadOnlyList<DataTest> Catalog =
+    [
+        new("catalog: disclosure is public or confidential (Analytics.Catalog/indicators.csv)",
+            "SELECT indicator_id, disclosure FROM indicator_catalog WHERE disclosure IS NULL OR disclosure NOT IN ('public', 'confidential')"),
+        new("catalog: value_format is count, percent, ratio or amount with decimals 0-4 (Analytics.Catalog/indicators.csv)",
+            "SELECT indicator_id, value_format, decimals FROM indicator_catalog WHERE value_format IS NULL OR value_format NOT IN ('count', 'percent', 'ratio', 'amount') OR decimals IS NULL OR decimals NOT BETWEEN 0 AND 4"),
+        new("catalog: apportion is empty or sme_share (Analytics.Catalog/indicators.csv)",
+            "SELECT indicator_id, apportion FROM indicator_catalog WHERE apportion IS NOT NULL AND apportion <> 'sme_share'"),
+        new("catalog: apportion = sme_share only for public counts (kind count, cumulative_count or zero_breakthrough)",
+            "SELECT indicator_id, kind, disclosure FROM indicator_catalog WHERE apportion = 'sme_share' AND (kind NOT IN ('count', 'cumulative_count', 'zero_breakthrough') OR disclosure <> 'public')"),
     ];
 
     /// <summary>Rules on the finished warehouse.</summary>
@@ -50,6 +78,8 @@ internal static class DataTests
         }
 
         tests.Add(DataTest.NotNull("mart_indicator", "plan"));
+        tests.AddRange(new[] { "indicator_id", "year", "district_code", "industry_group", "size_class", "unit_id" }
+            .Select(column => DataTest.NotNull("indicator_contribution", column)));
         tests.Add(DataTest.InDimension("mart_indicator", "indicator_id", "indicator_catalog", "indicator_id"));
         tests.Add(DataTest.InDimension("mart_indicator", "district_code", "dim_district", "district_code"));
         tests.Add(DataTest.InDimension("mart_indicator", "industry_group", "dim_industry_group", "group_code", "plan"));
@@ -65,11 +95,16 @@ internal static class DataTests
         return tests;
     }
 
-    /// <summary>The fact has exactly one row per distinct non-null key of its lake feed: no row lost, none doubled.</summary>
-    private static DataTest Conserved(string fact, string lake, string key, string? keyed = null) => new(
-        $"conserved {lake} → {fact} (one row per {key})",
-        $"SELECT * FROM (SELECT (SELECT count(*) FROM (SELECT DISTINCT {key} FROM {lake} WHERE {keyed ?? key.Split(',')[0].Trim() + " IS NOT NULL"})) AS keys_delivered, " +
-        $"(SELECT count(*) FROM {fact}) AS fact_rows) WHERE keys_delivered <> fact_rows");
+    /// <summary>The fact has exactly one row per distinct keyed row of its lake feed: no row lost, none doubled.</summary>
+    private static DataTest Conserved(string fact, FeedContract contract)
+    {
+        var lake = LakeSources.ViewOf(contract.Kind);
+        var key = string.Join(", ", StagingViews.Key(contract));
+        return new(
+            $"conserved {lake} → {fact} (one row per {key})",
+            $"SELECT * FROM (SELECT (SELECT count(*) FROM (SELECT DISTINCT {key} FROM {lake} r WHERE {StagingViews.Keyed(contract, "r")})) AS keys_delivered, " +
+            $"(SELECT count(*) FROM {fact}) AS fact_rows) WHERE keys_delivered <> fact_rows");
+    }
 
     /// <summary>Runs <paramref name="tests"/>, returning every result; throws nothing (see <see cref="ThrowIfFailed"/>).</summary>
     public static List<DataTestResult> Run(DuckDbConnection connection, IEnumerable<DataTest> tests, CancellationToken cancellationToken)

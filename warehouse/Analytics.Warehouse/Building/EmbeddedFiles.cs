@@ -11,11 +11,10 @@ internal static class EmbeddedFiles
     private const string SqlPrefix = "Analytics.Warehouse.Sql.";
     private static readonly Assembly Assembly = typeof(EmbeddedFiles).Assembly;
 
-    /// <summary>The top-level SQL steps (<c>Sql/NN_name.sql</c>), in file-name order.</summary>
-    public static IReadOnlyList<string> SqlSteps() => Assembly.GetManifestResourceNames()
+    /// <summary>Every SQL file under <c>Sql/</c> (paths like <c>marts/dim_plan.sql</c>), in path order.</summary>
+    public static IReadOnlyList<string> SqlFiles() => Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(SqlPrefix, StringComparison.Ordinal))
         .Select(n => Normalise(n[SqlPrefix.Length..]))
-        .Where(p => !p.Contains('/', StringComparison.Ordinal))
         .Order(StringComparer.Ordinal)
         .ToList();
 

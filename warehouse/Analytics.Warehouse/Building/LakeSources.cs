@@ -1,47 +1,88 @@
+using Analytics.DuckDb;
+using Analytics.Etl.Contracts;
+using Analytics.Etl.Sources;
+using Analytics.Lake;
+
 namespace Analytics.Warehouse.Building;
 
 /// <summary>
-/// Chooses, for each lake feed, the SQL that exposes it as a view: <c>Sql/lake/&lt;feed&gt;.sql</c> reads the Parquet
-/// files of every published batch, <c>Sql/lake/&lt;feed&gt;_absent.sql</c> makes an empty view of the same shape when
-/// the lake holds no file of that feed yet (DuckDB refuses a glob that matches nothing).
+/// The lake as temporary views, generated from the lake's own definitions (<see cref="LakeLayout"/> for the globs,
+/// <see cref="LakeSchema"/> for the columns): <c>lake_manifest</c>, <c>lake_quarantine</c> and one <c>lake_&lt;feed&gt;</c>
+/// per feed. A feed with no file in the lake yet gets an empty view of the same columns (DuckDB refuses a glob that
+/// matches nothing), so the build runs on a lake that has only some feeds.
 /// </summary>
 internal static class LakeSources
 {
-    /// <summary>The feeds and the folder pattern under each <c>load=*</c> batch.</summary>
-    private static readonly (string Name, string Folder, string Pattern)[] Feeds =
+    /// <summary>The manifest fields the build reads (load=&lt;id&gt;/manifest.json, BatchManifest in the lake).</summary>
+    private static readonly LakeColumn[] ManifestColumns =
     [
-        ("manifest", ".", "manifest.json"),
-        ("registry", "feed=registry", "*.parquet"),
-        ("recognitions", "feed=recognitions", "*.parquet"),
-        ("patents", "feed=patents", "*.parquet"),
-        ("rd_spend", "feed=rd_spend", "*.parquet"),
-        ("survey", "feed=survey", "*.parquet"),
-        ("quarantine", "quarantine", "*.parquet"),
+        new("batch_id", "VARCHAR"), new("status", "VARCHAR"), new("started_at", "TIMESTAMPTZ"), new("finished_at", "TIMESTAMPTZ"),
+        new("files", "JSON"),
     ];
 
-    /// <summary>The SQL files (under <c>Sql/</c>) to run for <paramref name="lakeRoot"/>, one per feed.</summary>
-    public static IReadOnlyList<string> ScriptsFor(string lakeRoot)
+    /// <summary>The names of the views <see cref="Create"/> makes, for the model graph.</summary>
+    public static IReadOnlyList<string> ViewNames { get; } =
+        ["lake_manifest", "lake_quarantine", .. FeedContracts.All.Select(c => ViewOf(c.Kind))];
+
+    /// <summary>The view of a feed, e.g. <c>lake_rd_spend</c>.</summary>
+    public static string ViewOf(FeedKind feed) => "lake_" + feed.ToName();
+
+    /// <summary>The CREATE statements for <paramref name="lakeRoot"/>.</summary>
+    public static IReadOnlyList<string> Statements(string lakeRoot)
     {
         if (!Directory.Exists(lakeRoot))
         {
             throw new DirectoryNotFoundException($"The lake folder '{lakeRoot}' does not exist; run `analytics load` first.");
         }
 
-        var batches = Directory.EnumerateDirectories(lakeRoot, "load=*").ToList();
-        return Feeds.Select(f => Present(batches, f.Folder, f.Pattern) ? $"lake/{f.Name}.sql" : $"lake/{f.Name}_absent.sql").ToList();
-    }
-
-    private static bool Present(List<string> batches, string folder, string pattern) => batches.Any(batch =>
-    {
-        var path = Path.Combine(batch, folder);
-        if (!Directory.Exists(path))
+        var layout = new LakeLayout(lakeRoot);
+        var batches = layout.PublishedBatches().ToList();
+        var statements = new List<string>
         {
-            return false;
+            batches.Any(b => File.Exists(Path.Combine(b, "manifest.json")))
+                ? View("lake_manifest", $"SELECT * FROM read_json({Literal(layout.ManifestGlob)}, columns = {{{string.Join(", ", ManifestColumns.Select(c => $"{c.Name}: '{c.Type}'"))}}}, format = 'auto')")
+                : Empty("lake_manifest", ManifestColumns),
+            batches.Any(b => HasFiles(Path.Combine(b, "quarantine")))
+                ? View("lake_quarantine", ReadParquet(layout.QuarantineGlob))
+                : Empty("lake_quarantine", LakeSchema.QuarantineAsRead),
+        };
+        foreach (var contract in FeedContracts.All)
+        {
+            var present = batches.Any(b => Directory.Exists(Path.Combine(b, "feed=" + contract.Kind.ToName()))
+                && Directory.EnumerateDirectories(Path.Combine(b, "feed=" + contract.Kind.ToName())).Any(HasFiles));
+            statements.Add(present
+                ? View(ViewOf(contract.Kind), ReadParquet(layout.FeedGlob(contract.Kind)))
+                : Empty(ViewOf(contract.Kind), LakeSchema.FeedAsRead(contract)));
         }
 
-        // Feeds are Hive-partitioned one level down (year=yyyy); quarantine and manifests sit directly in the folder.
-        return folder.StartsWith("feed=", StringComparison.Ordinal)
-            ? Directory.EnumerateDirectories(path).Any(d => Directory.EnumerateFiles(d, pattern).Any())
-            : Directory.EnumerateFiles(path, pattern).Any();
-    });
+        return statements;
+    }
+
+    /// <summary>Creates every lake view on <paramref name="connection"/>.</summary>
+    public static void Create(DuckDbConnection connection, string lakeRoot, CancellationToken cancellationToken)
+    {
+        foreach (var statement in Statements(lakeRoot))
+        {
+            using var command = connection.CreateCommand(statement);
+            try
+            {
+                command.ExecuteNonQueryAsync(cancellationToken).GetAwaiter().GetResult();
+            }
+            catch (DuckDbException ex)
+            {
+                throw new InvalidOperationException($"Reading the lake '{lakeRoot}' failed: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static bool HasFiles(string folder) => Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet").Any();
+
+    private static string ReadParquet(string glob) => $"SELECT * FROM read_parquet({Literal(glob)}, hive_partitioning = true, union_by_name = true)";
+
+    private static string View(string name, string select) => $"CREATE TEMP VIEW {name} AS {select}";
+
+    private static string Empty(string name, IEnumerable<LakeColumn> columns) =>
+        View(name, $"SELECT {string.Join(", ", columns.Select(c => $"CAST(NULL AS {c.Type}) AS {DuckDbConnection.QuoteIdentifier(c.Name)}"))} WHERE false");
+
+    private static string Literal(string path) => DuckDbConnection.QuoteLiteral(path.Replace('\\', '/'));
 }

@@ -4,7 +4,7 @@ using Analytics.Warehouse.Building;
 namespace Analytics.Warehouse.Disclosure;
 
 /// <summary>
-/// The build's disclosure step, after <c>60_mart_indicator.sql</c> has marked the primary cells of confidential
+/// The build's disclosure step, after <c>Sql/marts/mart_indicator.sql</c> has marked the primary cells of confidential
 /// indicators: per indicator and year, the complementary cells (<see cref="ComplementarySuppression"/>) become
 /// <c>secondary</c>; for a doubling ratio, a cell whose baseline-year cell is withheld is withheld too
 /// (<c>baseline</c>: its ratio and the published value would give the baseline away).

@@ -6,7 +6,7 @@ namespace Analytics.Warehouse.Indicators;
 /// Runs each indicator's SQL from the catalog (table <c>indicator_catalog</c>) and stores what it returns in
 /// <c>indicator_contribution</c>: one row per unit counted (enterprise, platform, person, patent or survey response)
 /// with the year, district, industry group and size class it counts for. The roll-ups, targets, trajectories and
-/// statuses are then pure SQL over that table (<c>Sql/50_*</c> onwards), the same for every indicator of a kind.
+/// statuses are then pure SQL over that table (the models after it in <see cref="Building.BuildPlan"/>), the same for every indicator of a kind.
 /// </summary>
 /// <remarks>
 /// An indicator's SQL is a SELECT that may use <c>$plan</c> and returns some of the columns year, district_code,
@@ -15,6 +15,17 @@ namespace Analytics.Warehouse.Indicators;
 /// </remarks>
 internal static class IndicatorEngine
 {
+    /// <summary>
+    /// What an indicator's SQL may read: the shared rules of the intermediate layer, the patent facts (the patent
+    /// indicators need no shared rule beyond the attribution) and the plans' years and attribution. The model-graph
+    /// tests hold every file under Sql/indicators/ to this list.
+    /// </summary>
+    public static IReadOnlyList<string> Reads { get; } =
+    [
+        "int_recognition_held_at_year_end", "int_recognition_granted_since_plan_start", "int_survey_sme_response", "int_rd_spend_sme",
+        "fact_patent", "bridge_patent_applicant", "enterprise_plan_year", "plan_year", "indicator_catalog",
+    ];
+
     private const string ListIndicators = "SELECT indicator_id, plan, sql FROM indicator_catalog ORDER BY sort_order, indicator_id";
 
     /// <summary>Computes the contributions of every catalogued indicator; returns how many indicators ran.</summary>

@@ -1,14 +1,9 @@
 -- CQ-IP-PILOT 知识产权试点单位
--- Count at year end: distinct active SMEs holding a valid IP_PILOT recognition on 31 December (granted on or before,
--- not expired before, not revoked on or before that day), attributed to that year's district, group and size.
-SELECT DISTINCT py.year, e.district_code, e.industry_group, e.size_class,
-       r.credit_code AS unit_id, r.credit_code AS enterprise_id
-FROM fact_recognition r
-JOIN plan_year py ON py.plan = $plan
- AND r.granted_on <= py.year_end
- AND (r.expires_on IS NULL OR r.expires_on >= py.year_end)
- AND (r.revoked_on IS NULL OR r.revoked_on > py.year_end)
-JOIN enterprise_plan_year e ON e.plan = py.plan AND e.credit_code = r.credit_code AND e.year = py.year
-WHERE r.recognition_type = 'IP_PILOT'
-  AND e.is_sme
-  AND e.is_active
+-- Count at year end: distinct active SMEs holding a valid IP_PILOT recognition on 31 December
+-- (int_recognition_held_at_year_end), placed by that year's district, industry group and size class.
+SELECT DISTINCT year, district_code, industry_group, size_class, credit_code AS unit_id, credit_code AS enterprise_id
+FROM int_recognition_held_at_year_end
+WHERE plan = $plan
+  AND recognition_type = 'IP_PILOT'
+  AND is_sme
+  AND is_active

@@ -1,11 +1,9 @@
 -- CQ-RD-CENTER 中小微型企业技术研发中心
--- Cumulative count: distinct SMEs granted RD_CENTER from the plan's start year to the reporting year (not revoked by its
--- end), attributed to their district, industry group and size class in the year of the grant.
-SELECT DISTINCT py.year, e.district_code, e.industry_group, e.size_class,
-       r.credit_code AS unit_id, r.credit_code AS enterprise_id
-FROM fact_recognition r
-JOIN plan_year py ON py.plan = $plan AND r.grant_year BETWEEN py.start_year AND py.year
-JOIN enterprise_plan_year e ON e.plan = py.plan AND e.credit_code = r.credit_code AND e.year = r.grant_year
-WHERE r.recognition_type = 'RD_CENTER'
-  AND e.is_sme
-  AND (r.revoked_on IS NULL OR r.revoked_on > py.year_end)
+-- Cumulative count: distinct SMEs granted RD_CENTER from the plan's start year to the reporting year, not revoked by its
+-- end (int_recognition_granted_since_plan_start), placed by their district, industry group and size class in the
+-- year of the grant.
+SELECT DISTINCT year, district_code, industry_group, size_class, credit_code AS unit_id, credit_code AS enterprise_id
+FROM int_recognition_granted_since_plan_start
+WHERE plan = $plan
+  AND recognition_type = 'RD_CENTER'
+  AND is_sme

@@ -11,6 +11,6 @@ WITH first_grant AS (
 SELECT py.year, e.district_code, e.industry_group, e.size_class,
        f.credit_code AS unit_id, f.credit_code AS enterprise_id
 FROM first_grant f
-JOIN plan_year py ON py.plan = $plan AND f.first_grant_date BETWEEN py.year_start AND py.year_end
+JOIN plan_year py ON py.plan = $plan AND year(f.first_grant_date) = py.year
 JOIN enterprise_plan_year e ON e.plan = py.plan AND e.credit_code = f.credit_code AND e.year = py.year
 WHERE e.is_sme

@@ -1,7 +1,0 @@
-CREATE OR REPLACE VIEW lake_recognitions AS
-SELECT CAST(NULL AS VARCHAR) AS credit_code, CAST(NULL AS VARCHAR) AS person_id, CAST(NULL AS VARCHAR) AS recognition_type,
-       CAST(NULL AS VARCHAR) AS level, CAST(NULL AS DATE) AS granted_on, CAST(NULL AS DATE) AS expires_on,
-       CAST(NULL AS DATE) AS revoked_on, CAST(NULL AS VARCHAR) AS certificate_no, CAST(NULL AS VARCHAR) AS batch,
-       CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS VARCHAR) AS sha256, CAST(NULL AS BIGINT) AS source_row,
-       CAST(NULL AS VARCHAR) AS feed, CAST(NULL AS VARCHAR) AS load, CAST(NULL AS BIGINT) AS year
-WHERE false;

@@ -1,8 +1,0 @@
-CREATE OR REPLACE VIEW lake_registry AS
-SELECT CAST(NULL AS VARCHAR) AS credit_code, CAST(NULL AS VARCHAR) AS name, CAST(NULL AS VARCHAR) AS district_code,
-       CAST(NULL AS VARCHAR) AS industry_code, CAST(NULL AS DATE) AS founded_on, CAST(NULL AS VARCHAR) AS status,
-       CAST(NULL AS DATE) AS deregistered_on, CAST(NULL AS INTEGER) AS employees, CAST(NULL AS DECIMAL(18,2)) AS revenue,
-       CAST(NULL AS DECIMAL(18,2)) AS assets, CAST(NULL AS VARCHAR) AS size_class, CAST(NULL AS DATE) AS as_of,
-       CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS VARCHAR) AS sha256, CAST(NULL AS BIGINT) AS source_row,
-       CAST(NULL AS VARCHAR) AS feed, CAST(NULL AS VARCHAR) AS load, CAST(NULL AS BIGINT) AS year
-WHERE false;
