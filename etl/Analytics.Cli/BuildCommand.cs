@@ -6,7 +6,7 @@ namespace Analytics.Cli;
 /// <summary><c>analytics build</c>: build a warehouse snapshot from the lake and publish it atomically.</summary>
 internal static class BuildCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var lake = new Option<string>("--lake") { Description = "Lake folder written by 'analytics load'.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Lake };
         var snapshots = new Option<string>("--snapshots") { Description = "Snapshot folder: warehouse-<time>-<id>.duckdb files, current.json, exports/<snapshot>/mart_*.parquet.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Snapshots };
@@ -29,7 +29,7 @@ internal static class BuildCommand
         };
         command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
-            BuildStep.Run(Path.GetFullPath(parse.GetValue(lake)!), Path.GetFullPath(parse.GetValue(snapshots)!),
+            BuildStep.Run(context, Path.GetFullPath(parse.GetValue(lake)!), Path.GetFullPath(parse.GetValue(snapshots)!),
                 new SnapshotStoreOptions { Keep = parse.GetValue(keep), MemoryLimit = parse.GetValue(memory) }, token,
                 parse.GetValue(targets) is { } t ? Path.GetFullPath(t) : null);
             return ExitCodes.Ok;

@@ -10,7 +10,7 @@ namespace Analytics.Cli;
 internal static class BuildStep
 {
     /// <param name="targetRevisions">The target versions recorded after the plan; null for the snapshot folder's <c>target-revisions.jsonl</c>.</param>
-    public static SnapshotInfo Run(string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token, string? targetRevisions = null)
+    public static SnapshotInfo Run(CliContext context, string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token, string? targetRevisions = null)
     {
         var lake = new LakeLayout(lakeRoot);
         if (!lake.PublishedBatches().Any())
@@ -23,7 +23,7 @@ internal static class BuildStep
         var store = new SnapshotStore(snapshotsRoot, options);
         var notes = new List<string>();
         SnapshotInfo? info = null;
-        StepProgress.Run($"Building a warehouse snapshot from {lake.Root}", 0, status =>
+        StepProgress.Run(context.Console, $"Building a warehouse snapshot from {lake.Root}", 0, status =>
         {
             var progress = new SynchronousProgress(line =>
             {
@@ -33,15 +33,15 @@ internal static class BuildStep
                     notes.Add(line);
                 }
             });
-            info = store.Publish(connection => WarehouseBuild.Builder(connection, inputs, progress, token), progress, token);
+            info = store.Publish(connection => context.Builder(connection, inputs, progress, token), progress, token);
             status.Say($"Published snapshot {info.Name}");
         });
 
-        Print(info!, notes);
+        Print(context.Console, info!, notes);
         return info!;
     }
 
-    private static void Print(SnapshotInfo info, IReadOnlyList<string> notes)
+    private static void Print(IAnsiConsole console, SnapshotInfo info, IReadOnlyList<string> notes)
     {
         var table = new Table().Title($"Build — snapshot {Markup.Escape(info.Name)}").AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
         foreach (var (name, rows) in info.TableRows.OrderBy(t => t.Key, StringComparer.Ordinal))
@@ -49,28 +49,28 @@ internal static class BuildStep
             table.AddRow(Markup.Escape(name), rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
         if (info.DataTests.Count > 0)
         {
             // As dbt prints them: one line per test, then the tally.
             foreach (var test in info.DataTests)
             {
-                AnsiConsole.MarkupLine($"[green]PASS[/] {Markup.Escape(test.Name)} [grey]({test.Elapsed.TotalMilliseconds:F0} ms)[/]");
+                console.MarkupLine($"[green]PASS[/] {Markup.Escape(test.Name)} [grey]({test.Elapsed.TotalMilliseconds:F0} ms)[/]");
             }
 
-            AnsiConsole.MarkupLine($"Data tests: {info.DataTests.Count} passed in {info.DataTests.Sum(t => t.Elapsed.TotalSeconds):F1} s.");
+            console.MarkupLine($"Data tests: {info.DataTests.Count} passed in {info.DataTests.Sum(t => t.Elapsed.TotalSeconds):F1} s.");
         }
 
-        AnsiConsole.MarkupLine($"Snapshot: [bold]{Markup.Escape(info.Path)}[/] (current; open it read-only in any DuckDB 1.5 client, or with 'analytics sql').");
-        AnsiConsole.MarkupLine($"Lineage: {info.BatchIds.Count} lake batch(es): {Markup.Escape(string.Join(", ", info.BatchIds))}.");
+        console.MarkupLine($"Snapshot: [bold]{Markup.Escape(info.Path)}[/] (current; open it read-only in any DuckDB 1.5 client, or with 'analytics sql').");
+        console.MarkupLine($"Lineage: {info.BatchIds.Count} lake batch(es): {Markup.Escape(string.Join(", ", info.BatchIds))}.");
         if (info.ExportFolder is not null)
         {
-            AnsiConsole.MarkupLine($"Marts as Parquet: {Markup.Escape(info.ExportFolder)} ({info.Exports.Count} file(s)).");
+            console.MarkupLine($"Marts as Parquet: {Markup.Escape(info.ExportFolder)} ({info.Exports.Count} file(s)).");
         }
 
         foreach (var note in notes)
         {
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
         }
     }
 

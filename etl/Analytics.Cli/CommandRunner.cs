@@ -47,7 +47,7 @@ internal static class CommandRunner
         }
     }
 
-    /// <summary>Writes <c>error: message</c> to the invocation's stderr (the console's, or a test's writer).</summary>
+    /// <summary>Writes <c>error: message</c> to the invocation's stderr (its <see cref="CliContext.Error"/>).</summary>
     public static int Fail(ParseResult parse, int code, string message)
     {
         // Plain text: stderr is usually a log or a pipe, and markup would wrap long paths at the console's width.

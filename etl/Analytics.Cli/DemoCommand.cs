@@ -9,7 +9,7 @@ namespace Analytics.Cli;
 /// <summary><c>analytics demo</c>: generate the demo extracts, pull them into landing, load them into the lake, build a snapshot.</summary>
 internal static class DemoCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data") { Description = "Data folder for extracts/, landing/, lake/ and snapshots/ (default: data/demo in the repository).", DefaultValueFactory = _ => DataPaths.DefaultRoot };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives byte-identical extracts.", DefaultValueFactory = _ => DemoOptions.DefaultSeed };
@@ -22,7 +22,7 @@ internal static class DemoCommand
         command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             var paths = new DataPaths(Path.GetFullPath(parse.GetValue(data)!));
-            Steps.Generate(new DemoOptions
+            Steps.Generate(context.Console, new DemoOptions
             {
                 OutputDirectory = paths.Extracts,
                 Seed = parse.GetValue(seed),
@@ -30,15 +30,15 @@ internal static class DemoCommand
                 ProvinceScale = parse.GetValue(province),
             }, token);
             var config = Path.Combine(DataPaths.RepositoryRoot() ?? AppContext.BaseDirectory, "config", "sources.demo.json");
-            var pull = Steps.Pull(config, paths.Landing, new Dictionary<string, string> { ["ANALYTICS_DATA"] = paths.Extracts }, token);
+            var pull = Steps.Pull(context.Console, config, paths.Landing, new Dictionary<string, string> { ["ANALYTICS_DATA"] = paths.Extracts }, token);
             if (!pull.Succeeded)
             {
                 throw new CliFailure(ExitCodes.PullFailed, "some demo extracts could not be pulled; see the table above.");
             }
 
-            var manifest = Steps.Load(paths.Landing, paths.Lake, new LakeLoadOptions(), token);
-            AnsiConsole.MarkupLine($"Lake: [bold]{Markup.Escape(paths.Lake)}[/] (batch {manifest.BatchId}, {manifest.Status}).");
-            BuildStep.Run(paths.Lake, paths.Snapshots, new SnapshotStoreOptions(), token);
+            var manifest = Steps.Load(context.Console, paths.Landing, paths.Lake, new LakeLoadOptions(), token);
+            context.Console.MarkupLine($"Lake: [bold]{Markup.Escape(paths.Lake)}[/] (batch {manifest.BatchId}, {manifest.Status}).");
+            BuildStep.Run(context, paths.Lake, paths.Snapshots, new SnapshotStoreOptions(), token);
             return ExitCodes.Ok;
         }, ExitCodes.Unexpected, "The warehouse build failed and nothing was published: ")));
         return command;

@@ -9,7 +9,7 @@ namespace Analytics.Cli;
 /// <summary><c>analytics docs dictionary</c>: generate the data dictionary (Markdown) from a snapshot's COMMENT ON descriptions.</summary>
 internal static class DocsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var snapshot = new Option<string>("--snapshot") { Description = "A snapshot file (.duckdb) or a snapshot folder with current.json (default: $ANALYTICS_SNAPSHOT, else data/demo/snapshots).", DefaultValueFactory = _ => SqlCommand.DefaultSnapshot() };
         var output = new Option<string>("--out") { Description = "The Markdown file to write.", DefaultValueFactory = _ => Path.Combine(DataPaths.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "docs", "data-dictionary.md") };
@@ -29,7 +29,7 @@ internal static class DocsCommand
             var target = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllText(target, DataDictionary.Render(objects, Path.GetFileNameWithoutExtension(file), DuckDbEngine.Version));
-            AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(target)}[/]: {objects.Count} tables and views from {Markup.Escape(Path.GetFileName(file))}.");
+            context.Console.MarkupLine($"Wrote [bold]{Markup.Escape(target)}[/]: {objects.Count} tables and views from {Markup.Escape(Path.GetFileName(file))}.");
             return ExitCodes.Ok;
         })));
         return new Command("docs", "Generate documentation from a snapshot.") { dictionary };

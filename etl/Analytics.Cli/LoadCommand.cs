@@ -6,7 +6,7 @@ namespace Analytics.Cli;
 /// <summary><c>analytics load</c>: validate landed files into the Parquet lake as one atomically published batch.</summary>
 internal static class LoadCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var landing = new Option<string>("--landing") { Description = "Landing folder written by 'analytics pull'.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Landing };
         var lake = new Option<string>("--lake") { Description = "Lake folder: batch=<id>/feed=<feed>/year=<year>/*.parquet, quarantine and manifests.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Lake };
@@ -17,7 +17,7 @@ internal static class LoadCommand
         };
         command.SetAction((parse, token) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
-            Steps.Load(Path.GetFullPath(parse.GetValue(landing)!), Path.GetFullPath(parse.GetValue(lake)!), new LakeLoadOptions { MemoryLimit = parse.GetValue(memory)! }, token);
+            Steps.Load(context.Console, Path.GetFullPath(parse.GetValue(landing)!), Path.GetFullPath(parse.GetValue(lake)!), new LakeLoadOptions { MemoryLimit = parse.GetValue(memory)! }, token);
             return ExitCodes.Ok;
         })));
         return command;

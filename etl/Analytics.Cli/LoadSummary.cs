@@ -7,11 +7,11 @@ namespace Analytics.Cli;
 /// <summary>The end-of-load summary: rows per feed, then quarantined rows by rule with what each rule means.</summary>
 internal static class LoadSummary
 {
-    public static void Print(BatchManifest manifest)
+    public static void Print(IAnsiConsole console, BatchManifest manifest)
     {
         if (manifest.Files.Count == 0)
         {
-            AnsiConsole.MarkupLine("[grey]Every landed file is already in the lake; nothing changed.[/]");
+            console.MarkupLine("[grey]Every landed file is already in the lake; nothing changed.[/]");
             return;
         }
 
@@ -26,10 +26,10 @@ internal static class LoadSummary
 
         feeds.AddRow("[bold]all[/]", manifest.Files.Count.ToString("N0"), $"[bold]{manifest.RowsRead:N0}[/]",
             $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", manifest.Files.Sum(f => f.RowsSkippedBlank).ToString("N0"));
-        AnsiConsole.Write(feeds);
+        console.Write(feeds);
         foreach (var empty in manifest.Files.Where(f => f.EmptyDelivery))
         {
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(empty.File)} ({empty.Feed}): empty delivery — a header and no data rows; nothing loaded from it.[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(empty.File)} ({empty.Feed}): empty delivery — a header and no data rows; nothing loaded from it.[/]");
         }
 
         var notes = manifest.Files.SelectMany(f => f.NotesByKind)
@@ -45,7 +45,7 @@ internal static class LoadSummary
                 noted.AddRow(kind, rows.ToString("N0"));
             }
 
-            AnsiConsole.Write(noted);
+            console.Write(noted);
         }
 
         var rules = manifest.Files.SelectMany(f => f.QuarantinedByRule)
@@ -65,7 +65,7 @@ internal static class LoadSummary
             table.AddRow(rule, rows.ToString("N0"), Markup.Escape(meaning));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]Every quarantined row, with its file, row number, raw text and message, is in the lake's quarantine Parquet.[/]");
+        console.Write(table);
+        console.MarkupLine("[grey]Every quarantined row, with its file, row number, raw text and message, is in the lake's quarantine Parquet.[/]");
     }
 }

@@ -14,7 +14,7 @@ internal static class NotebookCommand
     /// <summary>A cell failed (did not compile or threw); nothing was written.</summary>
     public const int CellFailed = ExitCodes.NotebookCellFailed;
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var run = new Command("run", "Run a notebook's C# cells in order against a snapshot; write <out>/<notebook>[-<param values>]/ with the executed .ipynb, charts/*.svg|png, <notebook>.html and (--pdf) <notebook>.pdf — all or nothing. Exit code 6: a cell failed (its number and error are printed) and nothing was written.");
         var file = new Argument<string>("file") { Description = "The notebook (.ipynb), e.g. notebooks/cq2013-review.ipynb." };
@@ -38,15 +38,15 @@ internal static class NotebookCommand
                     OutputRoot = parse.GetValue(output)!,
                     Parameters = NotebookParameters.Parse(parse.GetValue(parameters) ?? []),
                     Pdf = parse.GetValue(pdf),
-                    Progress = new ConsoleProgress(),
+                    Progress = new ConsoleProgress(context.Console),
                 }, token).ConfigureAwait(false);
-                AnsiConsole.MarkupLine($"Ran {result.CodeCells} code cells; wrote [bold]{Markup.Escape(result.OutputFolder)}[/]:");
+                context.Console.MarkupLine($"Ran {result.CodeCells} code cells; wrote [bold]{Markup.Escape(result.OutputFolder)}[/]:");
                 foreach (var path in new[] { result.Notebook, result.Html, result.Pdf }.OfType<string>())
                 {
-                    AnsiConsole.MarkupLine($"  {Markup.Escape(path)}");
+                    context.Console.MarkupLine($"  {Markup.Escape(path)}");
                 }
 
-                AnsiConsole.MarkupLine($"  {result.Charts.Count / 2} charts in {Markup.Escape(Path.Combine(result.OutputFolder, "charts"))} (SVG and PNG)");
+                context.Console.MarkupLine($"  {result.Charts.Count / 2} charts in {Markup.Escape(Path.Combine(result.OutputFolder, "charts"))} (SVG and PNG)");
                 return ExitCodes.Ok;
             }
             catch (NotebookCellException ex)
@@ -79,8 +79,8 @@ internal static class NotebookCommand
         Path.Combine(DataPaths.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "data", "notebooks");
 
     /// <summary>Prints each step as it happens (<see cref="Progress{T}"/> would post lines out of order to the thread pool).</summary>
-    private sealed class ConsoleProgress : IProgress<string>
+    private sealed class ConsoleProgress(IAnsiConsole console) : IProgress<string>
     {
-        public void Report(string value) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(value)}[/]");
+        public void Report(string value) => console.MarkupLine($"[grey]{Markup.Escape(value)}[/]");
     }
 }

@@ -5,7 +5,7 @@ namespace Analytics.Cli;
 /// <summary><c>analytics pull</c>: copy every source's files, byte for byte, into the landing area.</summary>
 internal static class PullCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var config = new Option<string>("--config") { Description = "Sources configuration (JSON): folders with globs and HTTP(S) URLs per feed.", Required = true };
         var landing = new Option<string>("--landing") { Description = "Landing folder; files land as <feed>/<sha256>/<name> with an index.jsonl.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Landing };
@@ -15,7 +15,7 @@ internal static class PullCommand
         };
         command.SetAction((parse, token) => Task.FromResult(CommandRunner.Run(parse, () =>
         {
-            var report = Steps.Pull(Path.GetFullPath(parse.GetValue(config)!), Path.GetFullPath(parse.GetValue(landing)!), null, token);
+            var report = Steps.Pull(context.Console, Path.GetFullPath(parse.GetValue(config)!), Path.GetFullPath(parse.GetValue(landing)!), null, token);
             return report.Succeeded ? ExitCodes.Ok : ExitCodes.PullFailed;
         })));
         return command;

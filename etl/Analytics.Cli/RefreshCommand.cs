@@ -8,7 +8,7 @@ namespace Analytics.Cli;
 /// <summary><c>analytics refresh</c>: pull, load and build in one go.</summary>
 internal static class RefreshCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var config = new Option<string>("--config") { Description = "Sources configuration (JSON) for the pull (default: config/sources.demo.json in the repository).", DefaultValueFactory = _ => Path.Combine(DataPaths.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "config", "sources.demo.json") };
         var data = new Option<string>("--data") { Description = "Data folder holding landing/, lake/ and snapshots/ (default: data/demo in the repository).", DefaultValueFactory = _ => DataPaths.DefaultRoot };
@@ -20,21 +20,21 @@ internal static class RefreshCommand
         command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             var paths = new DataPaths(Path.GetFullPath(parse.GetValue(data)!));
-            var pull = Steps.Pull(Path.GetFullPath(parse.GetValue(config)!), paths.Landing, null, token);
+            var pull = Steps.Pull(context.Console, Path.GetFullPath(parse.GetValue(config)!), paths.Landing, null, token);
             if (!pull.Succeeded)
             {
                 throw new CliFailure(ExitCodes.PullFailed, "some sources could not be pulled (see the table above); nothing was loaded or built.");
             }
 
-            var manifest = Steps.Load(paths.Landing, paths.Lake, new LakeLoadOptions(), token);
+            var manifest = Steps.Load(context.Console, paths.Landing, paths.Lake, new LakeLoadOptions(), token);
             var current = new SnapshotStore(paths.Snapshots).Current;
             if (manifest.Status == "nothing_new" && current is not null && CoversLake(current, paths.Lake))
             {
-                AnsiConsole.MarkupLine($"The current snapshot [bold]{Markup.Escape(current.Name)}[/] already covers every lake batch; nothing to build.");
+                context.Console.MarkupLine($"The current snapshot [bold]{Markup.Escape(current.Name)}[/] already covers every lake batch; nothing to build.");
                 return ExitCodes.Ok;
             }
 
-            BuildStep.Run(paths.Lake, paths.Snapshots, new SnapshotStoreOptions { Keep = parse.GetValue(keep) }, token);
+            BuildStep.Run(context, paths.Lake, paths.Snapshots, new SnapshotStoreOptions { Keep = parse.GetValue(keep) }, token);
             return ExitCodes.Ok;
         }, ExitCodes.Unexpected, "The warehouse build failed and nothing was published (the previous snapshot stays current): ")));
         return command;

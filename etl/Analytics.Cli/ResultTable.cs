@@ -9,7 +9,7 @@ namespace Analytics.Cli;
 /// <summary>A query result as a Spectre.Console table, with a line saying how many rows and whether a cap cut them.</summary>
 internal static class ResultTable
 {
-    public static void Write(TableResult result, SqlRunResult run, SqlLimits limits)
+    public static void Write(IAnsiConsole console, TableResult result, SqlRunResult run, SqlLimits limits)
     {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in result.Columns)
@@ -24,10 +24,10 @@ internal static class ResultTable
 
         if (result.Columns.Count > 0)
         {
-            AnsiConsole.Write(table);
+            console.Write(table);
         }
 
-        AnsiConsole.MarkupLine(Summary(result, run, limits));
+        console.MarkupLine(Summary(result, run, limits));
     }
 
     public static string Summary(TableResult result, SqlRunResult run, SqlLimits limits)

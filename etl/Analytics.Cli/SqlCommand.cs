@@ -8,7 +8,7 @@ namespace Analytics.Cli;
 /// <summary><c>analytics sql</c>: run one read-only query against a snapshot, or open a prompt when no query is given.</summary>
 internal static class SqlCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var query = new Argument<string?>("query") { Description = "One read-only query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); '-' reads it from standard input; none opens a prompt.", Arity = ArgumentArity.ZeroOrOne };
         var snapshot = new Option<string>("--snapshot") { Description = "A snapshot file (.duckdb) or a snapshot folder with current.json (default: $ANALYTICS_SNAPSHOT, else data/demo/snapshots).", DefaultValueFactory = _ => DefaultSnapshot() };
@@ -50,14 +50,14 @@ internal static class SqlCommand
             var snapshotArgument = parse.GetValue(snapshot)!;
             var file = SnapshotResolver.Resolve(snapshotArgument);
             var limits = new SqlLimits(parse.GetValue(maxRows), parse.GetValue(maxBytes), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(memory)!);
-            var sink = new SqlOutput(chosen, outPath, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var sink = new SqlOutput(chosen, outPath, context.Console, context.Error);
             using var session = new SqlSession(file, limits, parse.GetValue(audit) ?? SqlSession.DefaultAuditLog(snapshotArgument));
             if (text is null)
             {
-                return new SqlRepl(session, sink, Console.In, SqlRepl.DefaultHistoryPath()).Run(token);
+                return new SqlRepl(session, sink, context.Input, SqlRepl.DefaultHistoryPath()).Run(token);
             }
 
-            if (sink.Run(session, text == "-" ? Console.In.ReadToEnd() : text, token) is { } problem)
+            if (sink.Run(session, text == "-" ? context.Input.ReadToEnd() : text, token) is { } problem)
             {
                 return CommandRunner.Fail(parse, SqlSession.ExitCodeOf(problem), $"{SqlSession.Label(problem)}: {SqlSession.Describe(problem)}");
             }

@@ -6,9 +6,14 @@ using Spectre.Console;
 namespace Analytics.Cli;
 
 /// <summary>How <c>analytics sql</c> prints or saves a result: a table on the terminal, CSV or JSON on standard output, or a file.</summary>
-internal sealed record SqlOutput(ResultFormat Format, string? OutPath, TextWriter Output, TextWriter Error)
+/// <param name="Console">Standard output: tables and messages; CSV and JSON go to its plain <see cref="Output"/>.</param>
+/// <param name="Error">Standard error: warnings that must not mix into a piped result.</param>
+internal sealed record SqlOutput(ResultFormat Format, string? OutPath, IAnsiConsole Console, TextWriter Error)
 {
     public static readonly string[] Formats = ["table", "csv", "json", "parquet"];
+
+    /// <summary>Standard output as plain text, under <see cref="Console"/>.</summary>
+    public TextWriter Output => Console.Profile.Out.Writer;
 
     /// <summary>The format asked for, else the one --out's extension names, else a table.</summary>
     public static ResultFormat Choose(string? format, string? outPath)
@@ -55,7 +60,7 @@ internal sealed record SqlOutput(ResultFormat Format, string? OutPath, TextWrite
             var shown = session.Run(sql, ResultFormat.Table, null, byteOrderMark: false, token);
             if (shown.Table is { } table)
             {
-                ResultTable.Write(table, shown, session.Limits);
+                ResultTable.Write(Console, table, shown, session.Limits);
             }
 
             return shown.Problem;
@@ -82,7 +87,7 @@ internal sealed record SqlOutput(ResultFormat Format, string? OutPath, TextWrite
             if (target is not null)
             {
                 File.Move(partial, target, overwrite: true);
-                AnsiConsole.MarkupLine($"Wrote {result.Rows:N0} row(s), {Markup.Escape(SqlMessages.Size(result.Bytes))}, to [bold]{Markup.Escape(target)}[/] ({Format.ToString().ToLowerInvariant()}).");
+                Console.MarkupLine($"Wrote {result.Rows:N0} row(s), {Markup.Escape(SqlMessages.Size(result.Bytes))}, to [bold]{Markup.Escape(target)}[/] ({Format.ToString().ToLowerInvariant()}).");
             }
             else
             {

@@ -30,15 +30,15 @@ internal sealed class SqlRepl(SqlSession session, SqlOutput output, TextReader i
 
     public int Run(CancellationToken token)
     {
-        AnsiConsole.MarkupLine($"Connected read-only to [bold]{Markup.Escape(session.Snapshot)}[/] (queries are audited in {Markup.Escape(session.AuditLog)}). Type .help for help, .quit to leave.");
+        output.Console.MarkupLine($"Connected read-only to [bold]{Markup.Escape(session.Snapshot)}[/] (queries are audited in {Markup.Escape(session.AuditLog)}). Type .help for help, .quit to leave.");
         var buffer = new StringBuilder();
         while (!token.IsCancellationRequested)
         {
-            AnsiConsole.Markup(buffer.Length == 0 ? "[green]sql>[/] " : "[green]  ->[/] ");
+            output.Console.Markup(buffer.Length == 0 ? "[green]sql>[/] " : "[green]  ->[/] ");
             var line = input.ReadLine();
             if (line is null)
             {
-                AnsiConsole.WriteLine();
+                output.Console.WriteLine();
                 return ExitCodes.Ok;
             }
 
@@ -71,13 +71,13 @@ internal sealed class SqlRepl(SqlSession session, SqlOutput output, TextReader i
     private bool DotCommand(string line, CancellationToken token)
     {
         var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var table = new SqlOutput(ResultFormat.Table, null, output.Output, output.Error);
+        var table = output with { Format = ResultFormat.Table, OutPath = null };
         switch (parts[0].ToLowerInvariant())
         {
             case ".quit" or ".exit" or ".q":
                 return false;
             case ".help":
-                AnsiConsole.WriteLine(Help);
+                output.Console.WriteLine(Help);
                 break;
             case ".tables":
                 Report(table.Run(session, CatalogQueries.Tables, token));
@@ -91,23 +91,23 @@ internal sealed class SqlRepl(SqlSession session, SqlOutput output, TextReader i
             case ".history":
                 foreach (var entry in File.Exists(historyPath) ? File.ReadLines(historyPath).TakeLast(20) : [])
                 {
-                    AnsiConsole.WriteLine(entry);
+                    output.Console.WriteLine(entry);
                 }
 
                 break;
             default:
-                AnsiConsole.MarkupLine($"[red]error:[/] unknown command '{Markup.Escape(line)}'. Type .help for the commands.");
+                output.Console.MarkupLine($"[red]error:[/] unknown command '{Markup.Escape(line)}'. Type .help for the commands.");
                 break;
         }
 
         return true;
     }
 
-    private static void Report(SqlProblem? problem)
+    private void Report(SqlProblem? problem)
     {
         if (problem is not null)
         {
-            AnsiConsole.MarkupLine($"[red]{SqlSession.Label(problem)}:[/] {Markup.Escape(SqlSession.Describe(problem))}");
+            output.Console.MarkupLine($"[red]{SqlSession.Label(problem)}:[/] {Markup.Escape(SqlSession.Describe(problem))}");
         }
     }
 
@@ -119,7 +119,7 @@ internal sealed class SqlRepl(SqlSession session, SqlOutput output, TextReader i
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            AnsiConsole.MarkupLine($"[grey]History not saved to {Markup.Escape(historyPath)}: {Markup.Escape(ex.Message)}[/]");
+            output.Console.MarkupLine($"[grey]History not saved to {Markup.Escape(historyPath)}: {Markup.Escape(ex.Message)}[/]");
         }
     }
 }

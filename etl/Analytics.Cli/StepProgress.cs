@@ -19,15 +19,15 @@ internal interface IStepStatus
 /// </summary>
 internal static class StepProgress
 {
-    /// <summary>True when the console is a terminal that can redraw a live display.</summary>
-    public static bool Live => AnsiConsole.Profile.Capabilities.Interactive && AnsiConsole.Profile.Capabilities.Ansi;
+    /// <summary>True when <paramref name="console"/> is a terminal that can redraw a live display.</summary>
+    public static bool Live(IAnsiConsole console) => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
-    /// <summary>Runs <paramref name="work"/>; <paramref name="total"/> &gt; 0 shows a bar of that many units, else a spinner.</summary>
-    public static void Run(string title, double total, Action<IStepStatus> work)
+    /// <summary>Runs <paramref name="work"/> on <paramref name="console"/>; <paramref name="total"/> &gt; 0 shows a bar of that many units, else a spinner.</summary>
+    public static void Run(IAnsiConsole console, string title, double total, Action<IStepStatus> work)
     {
-        if (!Live)
+        if (!Live(console))
         {
-            var status = new PlainStatus();
+            var status = new PlainStatus(console);
             status.Say(title);
             work(status);
             return;
@@ -36,7 +36,7 @@ internal static class StepProgress
         var columns = total > 0
             ? new ProgressColumn[] { new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn() }
             : [new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn()];
-        AnsiConsole.Progress().AutoClear(false).Columns(columns).Start(ctx =>
+        console.Progress().AutoClear(false).Columns(columns).Start(ctx =>
         {
             var task = ctx.AddTask(Markup.Escape(title), maxValue: Math.Max(1, total));
             task.IsIndeterminate = total <= 0;
@@ -55,7 +55,7 @@ internal static class StepProgress
     }
 
     /// <summary>One line per new text, with the time since the step began; counts are not printed on their own.</summary>
-    private sealed class PlainStatus : IStepStatus
+    private sealed class PlainStatus(IAnsiConsole console) : IStepStatus
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private string? last;
@@ -68,7 +68,7 @@ internal static class StepProgress
             }
 
             last = text;
-            AnsiConsole.Console.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {text}");
+            console.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {text}");
         }
 
         public void Done(double value)

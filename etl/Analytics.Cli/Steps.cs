@@ -9,10 +9,10 @@ namespace Analytics.Cli;
 /// <summary>The pipeline's steps as the commands run them: each reports progress and ends with a summary table.</summary>
 internal static class Steps
 {
-    public static DemoManifest Generate(DemoOptions options, CancellationToken token)
+    public static DemoManifest Generate(IAnsiConsole console, DemoOptions options, CancellationToken token)
     {
         DemoManifest? manifest = null;
-        StepProgress.Run($"Generating demo extracts into {options.OutputDirectory}", 0, status =>
+        StepProgress.Run(console, $"Generating demo extracts into {options.OutputDirectory}", 0, status =>
         {
             var progress = new SynchronousProgress<DemoProgress>(p =>
             {
@@ -27,12 +27,12 @@ internal static class Steps
         return manifest!;
     }
 
-    public static PullReport Pull(string configPath, string landingRoot, IReadOnlyDictionary<string, string>? variables, CancellationToken token)
+    public static PullReport Pull(IAnsiConsole console, string configPath, string landingRoot, IReadOnlyDictionary<string, string>? variables, CancellationToken token)
     {
         var config = SourcesConfigReader.Load(configPath, variables);
         using var puller = new SourcePuller(new LandingArea(landingRoot));
         PullReport? report = null;
-        StepProgress.Run($"Pulling {config.Sources.Count} source(s) into {landingRoot}", 0, status =>
+        StepProgress.Run(console, $"Pulling {config.Sources.Count} source(s) into {landingRoot}", 0, status =>
         {
             report = puller.PullAsync(config, null, token).GetAwaiter().GetResult();
             status.Say($"Pulled {config.Sources.Count} source(s)");
@@ -45,11 +45,11 @@ internal static class Steps
                 s.Failed.ToString("N0"), s.BytesLanded.ToString("N0"), Markup.Escape(s.Error ?? ""));
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
         return report;
     }
 
-    public static BatchManifest Load(string landingRoot, string lakeRoot, LakeLoadOptions options, CancellationToken token)
+    public static BatchManifest Load(IAnsiConsole console, string landingRoot, string lakeRoot, LakeLoadOptions options, CancellationToken token)
     {
         var landing = new LandingArea(landingRoot);
         var inputs = landing.ReadIndex()
@@ -57,7 +57,7 @@ internal static class Steps
             .ToList();
         var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.Read, options);
         BatchManifest? manifest = null;
-        StepProgress.Run($"Loading {inputs.Count} landed file(s) into {lakeRoot}", Math.Max(1, inputs.Count), status =>
+        StepProgress.Run(console, $"Loading {inputs.Count} landed file(s) into {lakeRoot}", Math.Max(1, inputs.Count), status =>
         {
             var progress = new SynchronousProgress<LoadProgress>(p =>
             {
@@ -68,7 +68,7 @@ internal static class Steps
             status.Say(manifest.Status == "nothing_new" ? "Nothing new to load" : $"Loaded batch {manifest.BatchId}");
         });
 
-        LoadSummary.Print(manifest!);
+        LoadSummary.Print(console, manifest!);
         return manifest!;
     }
 

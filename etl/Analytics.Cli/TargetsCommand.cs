@@ -11,7 +11,7 @@ namespace Analytics.Cli;
 /// </summary>
 internal static class TargetsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var snapshots = new Option<string>("--snapshots") { Description = "The snapshot folder whose target-revisions.jsonl holds the recorded versions.", DefaultValueFactory = _ => new DataPaths(DataPaths.DefaultRoot).Snapshots, Recursive = true };
         var file = new Option<string?>("--targets") { Description = "The revisions file itself (default <snapshots>/target-revisions.jsonl).", Recursive = true };
@@ -26,7 +26,7 @@ internal static class TargetsCommand
                 table.AddRow(v.IndicatorId, V(v.Version), Markup.Escape(Rows(v)), Markup.Escape(v.RecordedBy), At(v.RecordedAt), Markup.Escape(v.SourceDocument));
             }
 
-            AnsiConsole.Write(table);
+            context.Console.Write(table);
         }));
 
         var history = new Command("history", "Every version of one indicator's targets, oldest first.") { indicator };
@@ -44,7 +44,7 @@ internal static class TargetsCommand
                 table.AddRow(V(v.Version), Markup.Escape(Rows(v)), Markup.Escape(v.RecordedBy), At(v.RecordedAt), Markup.Escape(v.SourceDocument), Markup.Escape(v.Reason ?? ""));
             }
 
-            AnsiConsole.Write(table);
+            context.Console.Write(table);
         }));
 
         var year = new Option<int>("--year") { Description = "The target year of the row to set (added if the version has none for it).", Required = true };
@@ -80,7 +80,7 @@ internal static class TargetsCommand
             }
 
             var recorded = log.Record(id, rows, parse.GetValue(source)!, parse.GetValue(by)!, parse.GetValue(reason), current?.Version ?? 0);
-            AnsiConsole.MarkupLine($"Recorded [bold]{Markup.Escape(id)}[/] targets version {recorded.Version} in {Markup.Escape(log.Path)}; it applies from the next 'analytics build'.");
+            context.Console.MarkupLine($"Recorded [bold]{Markup.Escape(id)}[/] targets version {recorded.Version} in {Markup.Escape(log.Path)}; it applies from the next 'analytics build'.");
         }));
 
         return new Command("targets", "The targets indicators are judged against, as versions: list, history, set (a revision, applied from the next build).")

@@ -12,7 +12,7 @@ namespace Analytics.Cli;
 /// </summary>
 internal static class UsersCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var db = new Option<string>("--db") { Description = "The accounts database (default: $ANALYTICS_ACCOUNTS_DB, else data/demo/accounts.db). The dashboard's setting Analytics:Accounts:Database names the same file.", DefaultValueFactory = _ => DefaultDatabase(), Recursive = true };
         var log = new Option<string?>("--access-log") { Description = "The access log (default: logs/access-audit.jsonl beside the database).", Recursive = true };
@@ -25,14 +25,14 @@ internal static class UsersCommand
         var add = new Command("add", "Add an account; prints its password once (generated unless --password-stdin).") { name, role, district, passwordStdin };
         add.SetAction(parse => Run(parse, db, log, async (store, audit) =>
         {
-            var given = parse.GetValue(passwordStdin) ? Console.In.ReadLine() : null;
+            var given = parse.GetValue(passwordStdin) ? context.Input.ReadLine() : null;
             var who = parse.GetValue(name)!;
             var password = await store.AddAsync(who, parse.GetValue(role)!, parse.GetValue(district), given).ConfigureAwait(false);
             audit.Write("account_added", who, "cli", detail: parse.GetValue(role) + (parse.GetValue(district) is { } d ? " " + d : ""));
-            AnsiConsole.MarkupLine($"Added [bold]{Markup.Escape(who)}[/] ({Markup.Escape(parse.GetValue(role)!)}).");
+            context.Console.MarkupLine($"Added [bold]{Markup.Escape(who)}[/] ({Markup.Escape(parse.GetValue(role)!)}).");
             if (given is null)
             {
-                AnsiConsole.MarkupLine($"Password (shown once): [bold]{Markup.Escape(password)}[/]");
+                context.Console.MarkupLine($"Password (shown once): [bold]{Markup.Escape(password)}[/]");
             }
         }));
 
@@ -46,7 +46,7 @@ internal static class UsersCommand
                 table.AddRow(Markup.Escape(a.Name), a.Role, a.District ?? "", state, a.ActiveTokens.ToString(CultureInfo.InvariantCulture), a.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             }
 
-            AnsiConsole.Write(table);
+            context.Console.Write(table);
         }));
 
         var disable = new Command("disable", "Disable an account: it cannot sign in, its sessions end, its tokens stop working.") { name };
@@ -54,7 +54,7 @@ internal static class UsersCommand
         {
             await store.DisableAsync(parse.GetValue(name)!).ConfigureAwait(false);
             audit.Write("account_disabled", parse.GetValue(name), "cli");
-            AnsiConsole.MarkupLine($"Disabled [bold]{Markup.Escape(parse.GetValue(name)!)}[/].");
+            context.Console.MarkupLine($"Disabled [bold]{Markup.Escape(parse.GetValue(name)!)}[/].");
         }));
 
         var enable = new Command("enable", "Enable a disabled or locked account.") { name };
@@ -62,7 +62,7 @@ internal static class UsersCommand
         {
             await store.EnableAsync(parse.GetValue(name)!).ConfigureAwait(false);
             audit.Write("account_enabled", parse.GetValue(name), "cli");
-            AnsiConsole.MarkupLine($"Enabled [bold]{Markup.Escape(parse.GetValue(name)!)}[/].");
+            context.Console.MarkupLine($"Enabled [bold]{Markup.Escape(parse.GetValue(name)!)}[/].");
         }));
 
         var newRole = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
@@ -72,7 +72,7 @@ internal static class UsersCommand
         {
             await store.SetRoleAsync(parse.GetValue(name)!, parse.GetValue(newRole)!, parse.GetValue(district)).ConfigureAwait(false);
             audit.Write("role_changed", parse.GetValue(name), "cli", detail: parse.GetValue(newRole) + (parse.GetValue(district) is { } d ? " " + d : ""));
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(parse.GetValue(name)!)}[/] is now {Markup.Escape(parse.GetValue(newRole)!)}.");
+            context.Console.MarkupLine($"[bold]{Markup.Escape(parse.GetValue(name)!)}[/] is now {Markup.Escape(parse.GetValue(newRole)!)}.");
         }));
 
         var label = new Option<string>("--label") { Description = "What the token is for.", DefaultValueFactory = _ => "token" };
@@ -83,8 +83,8 @@ internal static class UsersCommand
         {
             var value = await store.CreateTokenAsync(parse.GetValue(name)!, parse.GetValue(label)!, TimeSpan.FromDays(parse.GetValue(days))).ConfigureAwait(false);
             audit.Write("token_created", parse.GetValue(name), "cli", detail: value[..11]);
-            AnsiConsole.MarkupLine($"Token for [bold]{Markup.Escape(parse.GetValue(name)!)}[/] (shown once; expires in {parse.GetValue(days)} days):");
-            parse.InvocationConfiguration.Output.WriteLine(value);
+            context.Console.MarkupLine($"Token for [bold]{Markup.Escape(parse.GetValue(name)!)}[/] (shown once; expires in {parse.GetValue(days)} days):");
+            context.Output.WriteLine(value);
         }));
 
         var tokens = new Command("tokens", "List an account's tokens (their first characters, never the tokens).") { name };
@@ -96,7 +96,7 @@ internal static class UsersCommand
                 table.AddRow(t.Prefix + "…", Markup.Escape(t.Label), Day(t.CreatedAt), Day(t.ExpiresAt), t.RevokedAt is { } r ? Day(r) : "");
             }
 
-            AnsiConsole.Write(table);
+            context.Console.Write(table);
         }));
 
         var prefix = new Argument<string>("token") { Description = "The token, or its first characters as 'tokens' lists them." };
@@ -106,7 +106,7 @@ internal static class UsersCommand
             var start = parse.GetValue(prefix)!.TrimEnd('…');
             await store.RevokeTokenAsync(parse.GetValue(name)!, start.Length > 11 ? start[..11] : start).ConfigureAwait(false);
             audit.Write("token_revoked", parse.GetValue(name), "cli", detail: start.Length > 11 ? start[..11] : start);
-            AnsiConsole.MarkupLine($"Revoked [bold]{Markup.Escape(parse.GetValue(name)!)}[/]'s token {Markup.Escape(start)}….");
+            context.Console.MarkupLine($"Revoked [bold]{Markup.Escape(parse.GetValue(name)!)}[/]'s token {Markup.Escape(start)}….");
         }));
 
         var file = new Option<string?>("--out") { Description = "Where to write the demo accounts (default: demo-accounts.txt beside the database)." };
@@ -121,12 +121,12 @@ internal static class UsersCommand
                     audit.Write("account_added", who, "cli", detail: r + (d is null ? "" : " " + d));
                 }
 
-                AnsiConsole.MarkupLine($"Demo accounts (shown once; also in [bold]{Markup.Escape(target)}[/]):");
-                AnsiConsole.WriteLine(text);
+                context.Console.MarkupLine($"Demo accounts (shown once; also in [bold]{Markup.Escape(target)}[/]):");
+                context.Console.WriteLine(text);
             }
             else
             {
-                AnsiConsole.MarkupLine($"Accounts exist already; the demo's are in [bold]{Markup.Escape(target)}[/] if it made them.");
+                context.Console.MarkupLine($"Accounts exist already; the demo's are in [bold]{Markup.Escape(target)}[/] if it made them.");
             }
         }));
 
