@@ -50,6 +50,35 @@ internal static class BuildStep
         }
 
         console.Write(table);
+        if (info.Feeds.Count > 0)
+        {
+            // Every lake row accounted for: in its fact, or dropped for a reason that is counted.
+            var feeds = new Table().Title("From the lake to the facts").AddColumn("feed").AddColumn(new TableColumn("lake rows").RightAligned())
+                .AddColumn("fact").AddColumn(new TableColumn("rows").RightAligned()).AddColumn("not carried over");
+            foreach (var feed in info.Feeds)
+            {
+                var dropped = new List<string>();
+                if (feed.Superseded > 0)
+                {
+                    dropped.Add($"{N(feed.Superseded)} re-delivered by a later batch (the newest wins)");
+                }
+
+                if (feed.Folded > 0)
+                {
+                    dropped.Add($"{N(feed.Folded)} earlier snapshots within a year (the year's last is kept)");
+                }
+
+                if (feed.WithoutKey > 0)
+                {
+                    dropped.Add($"{N(feed.WithoutKey)} without their key");
+                }
+
+                feeds.AddRow(Markup.Escape(feed.Feed), N(feed.LakeRows), Markup.Escape(feed.Fact), N(feed.FactRows), dropped.Count == 0 ? "none" : Markup.Escape(string.Join("; ", dropped)));
+            }
+
+            console.Write(feeds);
+        }
+
         if (info.DataTests.Count > 0)
         {
             // As dbt prints them: one line per test, then the tally.
@@ -73,6 +102,8 @@ internal static class BuildStep
             console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
         }
     }
+
+    private static string N(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reports on the calling thread, in order with the progress display.</summary>
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>

@@ -12,6 +12,16 @@ namespace Analytics.Warehouse.Tests;
 public sealed class DataTestsTests(WarehouseFixture fixture) : IClassFixture<WarehouseFixture>
 {
     [Fact]
+    public void The_build_accounts_for_every_lake_row_of_each_feed()
+    {
+        // The second batch re-delivers Y2's 2022 R&D row: the newest wins, and the build says where the other went.
+        var rd = fixture.Result.Feeds.Single(f => f.Feed == "rd_spend");
+        Assert.Equal(("fact_rd_spend", 1L), (rd.Fact, rd.Superseded));
+        Assert.Equal(["registry", "recognitions", "patents", "rd_spend", "survey"], fixture.Result.Feeds.Select(f => f.Feed));
+        Assert.All(fixture.Result.Feeds, f => Assert.Equal(f.LakeRows, f.WithoutKey + f.Superseded + f.Folded + f.FactRows));
+    }
+
+    [Fact]
     public void A_build_runs_every_data_test_and_all_pass()
     {
         var names = fixture.Result.DataTests.Select(t => t.Name).ToList();

@@ -7,4 +7,7 @@ public sealed record BuildResult(IReadOnlyList<string> BatchIds, IReadOnlyDictio
 {
     /// <summary>The data tests the build ran, all passed (a failure fails the build with <see cref="Building.DataTestsFailedException"/>).</summary>
     public IReadOnlyList<Building.DataTestResult> DataTests { get; init; } = [];
+
+    /// <summary>Where each feed's lake rows went: into its fact, or dropped with the reason counted.</summary>
+    public IReadOnlyList<Building.FeedRows> Feeds { get; init; } = [];
 }

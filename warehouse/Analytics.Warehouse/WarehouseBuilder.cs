@@ -48,6 +48,6 @@ public static class WarehouseBuilder
             }
         }
 
-        return BuildSummary.Read(connection) with { DataTests = context.DataTests };
+        return BuildSummary.Read(connection) with { DataTests = context.DataTests, Feeds = FeedRows.Read(connection) };
     }
 }

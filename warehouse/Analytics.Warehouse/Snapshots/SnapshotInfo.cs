@@ -23,4 +23,7 @@ public sealed record SnapshotInfo(
 {
     /// <summary>The data tests of the build that published it (empty for a snapshot read back from its record).</summary>
     public IReadOnlyList<Building.DataTestResult> DataTests { get; init; } = [];
+
+    /// <summary>Where each feed's lake rows went in the build (empty for a snapshot read back from disk).</summary>
+    public IReadOnlyList<Building.FeedRows> Feeds { get; init; } = [];
 }
