@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Analytics.DuckDb;
@@ -8,6 +9,7 @@ namespace Analytics.DuckDb;
 /// its own name (<c>access_mode</c>, <c>threads</c>, <c>memory_limit</c>, <c>enable_external_access</c>, …), which is
 /// passed to <c>duckdb_set_config</c> when the database is opened.
 /// </summary>
+[SuppressMessage("Design", "CA1010:Generic interface should also be implemented", Justification = "Derives from ADO.NET's DbConnectionStringBuilder, whose dictionary interface is the non-generic IDictionary; adding ICollection<T> would be API beyond that contract.")]
 public sealed class DuckDbConnectionStringBuilder : DbConnectionStringBuilder
 {
     /// <summary>The data source that means a private in-memory database.</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Analytics.DuckDb.Execution;
 using Analytics.DuckDb.Reading;
@@ -15,6 +16,7 @@ namespace Analytics.DuckDb;
 /// <see cref="DuckDbInterval"/>, UUID <see cref="Guid"/>, ENUM string, LIST <c>List&lt;T?&gt;</c>, STRUCT
 /// <c>Dictionary&lt;string, object?&gt;</c>, MAP <c>Dictionary&lt;object, object?&gt;</c>.
 /// </summary>
+[SuppressMessage("Design", "CA1010:Generic interface should also be implemented", Justification = "ADO.NET's DbDataReader is enumerable as IDataRecord through the non-generic IEnumerable, as every provider's reader is; a generic IEnumerable would be API beyond that contract.")]
 public sealed class DuckDbDataReader : DbDataReader
 {
     private readonly DuckDbCommand _command;
@@ -181,6 +183,7 @@ public sealed class DuckDbDataReader : DbDataReader
     }
 
     /// <inheritdoc />
+    [SuppressMessage("Usage", "CA2201:Do not raise reserved exception types", Justification = "ADO.NET's contract: IDataRecord.GetOrdinal throws IndexOutOfRangeException for an unknown column name.")]
     public override int GetOrdinal(string name)
     {
         ThrowIfClosed();
@@ -512,6 +515,7 @@ public sealed class DuckDbDataReader : DbDataReader
         }
     }
 
+    [SuppressMessage("Usage", "CA2201:Do not raise reserved exception types", Justification = "ADO.NET's contract: the reader's getters throw IndexOutOfRangeException for an ordinal outside the result.")]
     private void ThrowOrdinal(int ordinal) =>
         throw new IndexOutOfRangeException($"Column ordinal {ordinal} is out of range; the result has {FieldCount} column(s).");
 

@@ -1,9 +1,11 @@
 using System.Collections;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Analytics.DuckDb;
 
 /// <summary>The parameters of a <see cref="DuckDbCommand"/>.</summary>
+[SuppressMessage("Design", "CA1010:Generic interface should also be implemented", Justification = "Derives from ADO.NET's DbParameterCollection, a non-generic IList by contract (as in Microsoft.Data.Sqlite); callers reach it through DbCommand.Parameters.")]
 public sealed class DuckDbParameterCollection : DbParameterCollection
 {
     private readonly List<DuckDbParameter> _items = [];

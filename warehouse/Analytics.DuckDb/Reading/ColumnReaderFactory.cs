@@ -102,7 +102,7 @@ internal static unsafe class ColumnReaderFactory
         };
     }
 
-    private static ColumnReader CreateEnum(nint logicalType)
+    private static EnumReader CreateEnum(nint logicalType)
     {
         var size = NativeMethods.duckdb_enum_dictionary_size(logicalType);
         var dictionary = new string[size];
@@ -114,20 +114,20 @@ internal static unsafe class ColumnReaderFactory
         return new EnumReader("ENUM", NativeMethods.duckdb_enum_internal_type(logicalType), dictionary);
     }
 
-    private static ColumnReader CreateList(nint logicalType)
+    private static ListReader CreateList(nint logicalType)
     {
         var child = CreateAndDestroy(NativeMethods.duckdb_list_type_child_type(logicalType));
         return new ListReader(DuckDbType.List, child.TypeName + "[]", child);
     }
 
-    private static ColumnReader CreateArray(nint logicalType)
+    private static ListReader CreateArray(nint logicalType)
     {
         var size = NativeMethods.duckdb_array_type_array_size(logicalType);
         var child = CreateAndDestroy(NativeMethods.duckdb_array_type_child_type(logicalType));
         return new ListReader(DuckDbType.Array, $"{child.TypeName}[{size}]", child, size);
     }
 
-    private static ColumnReader CreateStruct(nint logicalType)
+    private static StructReader CreateStruct(nint logicalType)
     {
         var count = (int)NativeMethods.duckdb_struct_type_child_count(logicalType);
         var names = new string[count];
@@ -142,7 +142,7 @@ internal static unsafe class ColumnReaderFactory
         return new StructReader(name, names, children);
     }
 
-    private static ColumnReader CreateMap(nint logicalType)
+    private static MapReader CreateMap(nint logicalType)
     {
         var key = CreateAndDestroy(NativeMethods.duckdb_map_type_key_type(logicalType));
         var value = CreateAndDestroy(NativeMethods.duckdb_map_type_value_type(logicalType));
