@@ -31,7 +31,8 @@ internal static class FileJobs
 
         try
         {
-            Task.WaitAll(tasks);
+            // Every worker is waited for even when cancelled, so no job is still writing its file once this returns.
+            Task.WaitAll(tasks, CancellationToken.None);
         }
         catch (AggregateException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,3 @@
-using Analytics.DuckDb;
 using Analytics.Etl.Contracts;
 using Analytics.Etl.Sources;
 

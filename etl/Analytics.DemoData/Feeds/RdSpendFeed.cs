@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.DemoData.Dirt;
 using Analytics.DemoData.Population;
 using Analytics.DemoData.Randomness;

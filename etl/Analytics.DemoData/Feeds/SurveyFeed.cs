@@ -1,6 +1,4 @@
-using System.Globalization;
 using Analytics.DemoData.Dirt;
-using Analytics.DemoData.Population;
 using Analytics.DemoData.Randomness;
 using Analytics.DemoData.Writers;
 

@@ -10,7 +10,7 @@ namespace Analytics.Etl.Normalising;
 /// </summary>
 public sealed class DistrictResolver
 {
-    private readonly IReadOnlyDictionary<string, District> byCode;
+    private readonly Dictionary<string, District> byCode;
     private readonly Dictionary<string, List<District>> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<District>>.AlternateLookup<ReadOnlySpan<char>> nameLookup;
     private readonly Dictionary<string, District> predecessorOf = new(StringComparer.Ordinal);

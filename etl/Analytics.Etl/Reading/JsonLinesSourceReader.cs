@@ -31,7 +31,7 @@ internal sealed class JsonLinesSourceReader : SourceReader
     private bool sectionGiven;
     private char[] chars = new char[1024];
     private char[] list = new char[256];
-    private bool[] seen;
+    private readonly bool[] seen;
 
     public JsonLinesSourceReader(string path, FeedContract contract, FeedReadOptions options)
         : base(path)

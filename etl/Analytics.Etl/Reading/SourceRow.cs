@@ -129,7 +129,7 @@ public sealed class SourceRow
         used += value.Length;
     }
 
-    /// <summary>Gives field <paramref name="index"/> a writable area of <paramref name="capacity"/> chars; commit with <see cref="CommitField"/>.</summary>
+    /// <summary>Gives the next field a writable area of <paramref name="capacity"/> chars; commit with <see cref="CommitField"/> or <see cref="CommitFieldAt"/>.</summary>
     internal Span<char> BeginField(int capacity)
     {
         EnsureChars(used + capacity);
