@@ -9,6 +9,11 @@ namespace Analytics.Cli;
 /// <summary>The build step as <c>build</c>, <c>refresh</c> and <c>demo</c> run it: build a snapshot from the lake, publish it, print a summary.</summary>
 internal static class BuildStep
 {
+    /// <param name="context">The run's console and warehouse builder.</param>
+    /// <param name="lakeRoot">The lake folder the snapshot is built from.</param>
+    /// <param name="snapshotsRoot">The snapshot folder it is published into.</param>
+    /// <param name="options">How many snapshots to keep, and the build's memory and thread limits.</param>
+    /// <param name="token">Stops the build.</param>
     /// <param name="targetRevisions">The target versions recorded after the plan; null for the snapshot folder's <c>target-revisions.jsonl</c>.</param>
     public static SnapshotInfo Run(CliContext context, string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token, string? targetRevisions = null)
     {

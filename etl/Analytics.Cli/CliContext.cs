@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Analytics.Cli;
 
-/// <summary>Builds the warehouse into an open snapshot file: <see cref="WarehouseBuilder.Build"/>, or a test's small stand-in.</summary>
+/// <summary>Builds the warehouse into an open snapshot file: <see cref="WarehouseBuilder.Build(DuckDbConnection, BuildInputs, IProgress{string}?, CancellationToken)"/>, or a test's small stand-in.</summary>
 internal delegate BuildResult WarehouseBuilderFunc(DuckDbConnection connection, BuildInputs inputs, IProgress<string>? progress, CancellationToken token);
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Analytics.Etl.Validation;
 using Analytics.Lake;
 using Spectre.Console;
@@ -19,13 +20,13 @@ internal static class LoadSummary
             .AddColumns("feed", "files", "rows read", "loaded", "quarantined", "blank lines");
         foreach (var group in manifest.Files.GroupBy(f => f.Feed).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            feeds.AddRow(group.Key, group.Count().ToString("N0"), group.Sum(f => f.RowsRead).ToString("N0"),
-                group.Sum(f => f.RowsLoaded).ToString("N0"), group.Sum(f => f.RowsQuarantined).ToString("N0"),
-                group.Sum(f => f.RowsSkippedBlank).ToString("N0"));
+            feeds.AddRow(group.Key, group.Count().ToString("N0", CultureInfo.CurrentCulture), group.Sum(f => f.RowsRead).ToString("N0", CultureInfo.CurrentCulture),
+                group.Sum(f => f.RowsLoaded).ToString("N0", CultureInfo.CurrentCulture), group.Sum(f => f.RowsQuarantined).ToString("N0", CultureInfo.CurrentCulture),
+                group.Sum(f => f.RowsSkippedBlank).ToString("N0", CultureInfo.CurrentCulture));
         }
 
-        feeds.AddRow("[bold]all[/]", manifest.Files.Count.ToString("N0"), $"[bold]{manifest.RowsRead:N0}[/]",
-            $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", manifest.Files.Sum(f => f.RowsSkippedBlank).ToString("N0"));
+        feeds.AddRow("[bold]all[/]", manifest.Files.Count.ToString("N0", CultureInfo.CurrentCulture), $"[bold]{manifest.RowsRead:N0}[/]",
+            $"[bold]{manifest.RowsLoaded:N0}[/]", $"[bold]{manifest.RowsQuarantined:N0}[/]", manifest.Files.Sum(f => f.RowsSkippedBlank).ToString("N0", CultureInfo.CurrentCulture));
         console.Write(feeds);
         foreach (var empty in manifest.Files.Where(f => f.EmptyDelivery))
         {
@@ -42,7 +43,7 @@ internal static class LoadSummary
             var noted = new Table().Title("Values changed by normalisation (noted in the lake's notes column)").AddColumns("note", "values");
             foreach (var (kind, rows) in notes)
             {
-                noted.AddRow(kind, rows.ToString("N0"));
+                noted.AddRow(kind, rows.ToString("N0", CultureInfo.CurrentCulture));
             }
 
             console.Write(noted);
@@ -62,7 +63,7 @@ internal static class LoadSummary
         foreach (var (rule, rows) in rules)
         {
             var meaning = RuleIds.Descriptions.TryGetValue(rule, out var text) ? text : "";
-            table.AddRow(rule, rows.ToString("N0"), Markup.Escape(meaning));
+            table.AddRow(rule, rows.ToString("N0", CultureInfo.CurrentCulture), Markup.Escape(meaning));
         }
 
         console.Write(table);

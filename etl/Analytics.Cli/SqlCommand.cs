@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Analytics.Snapshots;
-using Analytics.Snapshots.Sql;
-using Spectre.Console;
 
 namespace Analytics.Cli;
 

@@ -1,4 +1,3 @@
-using Analytics.Snapshots.Pool;
 using Analytics.Snapshots.Results;
 using Analytics.Snapshots.Sql;
 using Spectre.Console;
@@ -6,6 +5,8 @@ using Spectre.Console;
 namespace Analytics.Cli;
 
 /// <summary>How <c>analytics sql</c> prints or saves a result: a table on the terminal, CSV or JSON on standard output, or a file.</summary>
+/// <param name="Format">How the result is written: a table, CSV, JSON or Parquet.</param>
+/// <param name="OutPath">The file to write the result to; null for standard output.</param>
 /// <param name="Console">Standard output: tables and messages; CSV and JSON go to its plain <see cref="Output"/>.</param>
 /// <param name="Error">Standard error: warnings that must not mix into a piped result.</param>
 internal sealed record SqlOutput(ResultFormat Format, string? OutPath, IAnsiConsole Console, TextWriter Error)

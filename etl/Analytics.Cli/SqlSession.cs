@@ -1,5 +1,4 @@
 using System.Globalization;
-using Analytics.Snapshots;
 using Analytics.Snapshots.Audit;
 using Analytics.Snapshots.Pool;
 using Analytics.Snapshots.Results;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Analytics.DemoData;
 using Analytics.Etl.Reading;
 using Analytics.Etl.Sources;
@@ -41,8 +42,8 @@ internal static class Steps
         var table = new Table().Title("Pull").AddColumns("source", "feed", "new", "unchanged", "failed", "bytes landed", "error");
         foreach (var s in report!.Sources)
         {
-            table.AddRow(Markup.Escape(s.Source.Name), s.Source.Feed.ToName(), s.New.ToString("N0"), s.Unchanged.ToString("N0"),
-                s.Failed.ToString("N0"), s.BytesLanded.ToString("N0"), Markup.Escape(s.Error ?? ""));
+            table.AddRow(Markup.Escape(s.Source.Name), s.Source.Feed.ToName(), s.New.ToString("N0", CultureInfo.CurrentCulture), s.Unchanged.ToString("N0", CultureInfo.CurrentCulture),
+                s.Failed.ToString("N0", CultureInfo.CurrentCulture), s.BytesLanded.ToString("N0", CultureInfo.CurrentCulture), Markup.Escape(s.Error ?? ""));
         }
 
         console.Write(table);
