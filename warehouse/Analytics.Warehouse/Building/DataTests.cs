@@ -72,8 +72,8 @@ internal static class DataTests
         }
 
         tests.Add(DataTest.NotNull("mart_indicator", "plan"));
-        tests.AddRange(new[] { "indicator_id", "year", "district_code", "industry_group", "size_class", "unit_id" }
-            .Select(column => DataTest.NotNull("indicator_contribution", column)));
+        string[] contributionKey = ["indicator_id", "year", "district_code", "industry_group", "size_class", "unit_id"];
+        tests.AddRange(contributionKey.Select(column => DataTest.NotNull("indicator_contribution", column)));
         tests.Add(DataTest.InDimension("mart_indicator", "indicator_id", "indicator_catalog", "indicator_id"));
         tests.Add(DataTest.InDimension("mart_indicator", "district_code", "dim_district", "district_code"));
         tests.Add(DataTest.InDimension("mart_indicator", "industry_group", "dim_industry_group", "group_code", "plan"));

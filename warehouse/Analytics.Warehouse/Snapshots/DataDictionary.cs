@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -7,6 +8,7 @@ namespace Analytics.Warehouse.Snapshots;
 /// Renders a snapshot's catalog as the Markdown data dictionary (<c>docs/data-dictionary.md</c>): a contents table,
 /// then each table and view with its description and its columns' types and descriptions, marts first.
 /// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Named for the document it renders, the data dictionary (docs/data-dictionary.md); it is not a dictionary type.")]
 public static class DataDictionary
 {
     private static readonly (string Prefix, string Title)[] Groups =
