@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Analytics.Accounts;
@@ -38,7 +39,7 @@ public static class DemoAccounts
         foreach (var (name, role, district) in Accounts)
         {
             var password = await store.AddAsync(name, role, district).ConfigureAwait(false);
-            text.AppendLine($"{name} {password} {role}{(district is null ? "" : " " + district)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{name} {password} {role}{(district is null ? "" : " " + district)}");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);

@@ -2,6 +2,7 @@ using Analytics.Accounts;
 using Analytics.Dashboard.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -68,7 +69,7 @@ public static class AccountEndpoints
             : TypedResults.NotFound();
     }
 
-    private static IResult Again(string error, string returnUrl, string lang) =>
+    private static RedirectHttpResult Again(string error, string returnUrl, string lang) =>
         TypedResults.LocalRedirect($"/account/login?error={error}&lang={lang}&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
     /// <summary>A path on this site (never another host: an open redirect would send a signed-in leader anywhere).</summary>

@@ -119,7 +119,7 @@ public static class ExportEndpoints
 
     private static TableExports Tables(HttpContext context, Warehouse w, UiContext ui) => new(w, ui, context.User, TimeProvider.System);
 
-    private static IResult Xlsx(ExportTable table, UiContext ui, string name) =>
+    private static FileContentHttpResult Xlsx(ExportTable table, UiContext ui, string name) =>
         TypedResults.File(XlsxWriter.Write(table, ui), XlsxWriter.ContentType, name + ".xlsx");
 
     /// <summary>A download's name from its parts, ASCII only (a size class by its English name, other characters dropped).</summary>

@@ -14,7 +14,7 @@ namespace Analytics.Dashboard.Exports;
 /// process, started on the first print and restarted if it dies; each print gets a fresh browser context (nothing is
 /// shared between readers); at most <see cref="PdfOptions.MaxConcurrent"/> at once, each within a time limit.
 /// </summary>
-public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer server, ILogger<PagePrinter> log) : IAsyncDisposable
+public sealed partial class PagePrinter(IOptions<AnalyticsOptions> options, IServer server, ILogger<PagePrinter> log) : IAsyncDisposable
 {
     /// <summary>Width of A4's printable area (210 mm less 2 × 16 mm margins) in CSS pixels: charts are drawn to it.</summary>
     private const int PrintableWidth = 673;
@@ -59,7 +59,7 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
                 _browser = null;
             }
 
-            log.LogError("PDF printing is unavailable: {Message}", e.Message);
+            PrintingUnavailable(log, e.Message);
             return PrintResult.Failed(StatusCodes.Status503ServiceUnavailable, e.Message);
         }
 
@@ -121,7 +121,7 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
         }
         catch (TimeoutException)
         {
-            log.LogWarning("Printing {Page} took longer than {Seconds} s", request.Page.PathAndQuery, _options.TimeoutSeconds);
+            PrintingTimedOut(log, request.Page.PathAndQuery, _options.TimeoutSeconds);
             return PrintResult.Failed(StatusCodes.Status504GatewayTimeout,
                 $"Printing the page took longer than {_options.TimeoutSeconds:0} s; try again, or print it from the browser (Ctrl+P).");
         }
@@ -133,7 +133,7 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
         {
             // The page could not be opened (the address refused, the browser died mid-print): say so, never a 500.
             var reason = e.Message.Split('\n', 2)[0];
-            log.LogError("Printing {Page} from {BaseUrl} failed: {Reason}", request.Page.PathAndQuery, baseUrl, reason);
+            PrintingFailed(log, request.Page.PathAndQuery, baseUrl, reason);
             return PrintResult.Failed(StatusCodes.Status502BadGateway,
                 $"The printer could not open {request.Page.PathAndQuery} at {baseUrl} ({reason}); if the dashboard is reached through another address, set Analytics:Pdf:BaseUrl.");
         }
@@ -172,7 +172,7 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
         {
             if (_browser is { IsCompletedSuccessfully: true } started && !started.Result.IsConnected)
             {
-                log.LogWarning("The PDF printer's browser had gone; starting another");
+                BrowserGone(log);
                 _browser = null;
             }
 
@@ -213,6 +213,18 @@ public sealed class PagePrinter(IOptions<AnalyticsOptions> options, IServer serv
         _playwright?.Dispose();
         _slots.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "PDF printing is unavailable: {Message}")]
+    private static partial void PrintingUnavailable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Printing {Page} took longer than {Seconds} s")]
+    private static partial void PrintingTimedOut(ILogger logger, string page, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Printing {Page} from {BaseUrl} failed: {Reason}")]
+    private static partial void PrintingFailed(ILogger logger, string page, string baseUrl, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The PDF printer's browser had gone; starting another")]
+    private static partial void BrowserGone(ILogger logger);
 }
 
 /// <summary>What to print, and as whom.</summary>

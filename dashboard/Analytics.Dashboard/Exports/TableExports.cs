@@ -35,7 +35,8 @@ public sealed class TableExports
         ArgumentNullException.ThrowIfNull(i);
         ArgumentNullException.ThrowIfNull(cell);
         var where = Names.Cell(_w.Catalog, i.Plan, cell, _ui);
-        var names = new[] { "year" }.Concat(MartColumns.Measures([i])).Append("enterprise_count");
+        string[] year = ["year"];
+        var names = year.Concat(MartColumns.Measures([i])).Append("enterprise_count");
         return Table(
             Name(i) + " · " + string.Format(_ui.Culture, _ui["SeriesTitle"], where),
             [.. Head(i), _context.Line("ExportScope", where), Unit(i)],

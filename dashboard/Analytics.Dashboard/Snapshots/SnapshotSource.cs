@@ -6,7 +6,7 @@ namespace Analytics.Dashboard.Snapshots;
 /// The snapshot being served. <see cref="Refresh"/> looks for a newer one (the watcher calls it every few seconds) and
 /// swaps it in atomically; requests take <see cref="Current"/> once, at their start.
 /// </summary>
-public sealed class SnapshotSource : IDisposable
+public sealed partial class SnapshotSource : IDisposable
 {
     private readonly AnalyticsOptions _options;
     private readonly string _contentRoot;
@@ -61,13 +61,13 @@ public sealed class SnapshotSource : IDisposable
                 Problem = null;
                 _failedPath = null;
                 previous?.Dispose();
-                _logger.LogInformation("Serving snapshot {Path}", path);
+                Serving(_logger, path);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or Analytics.DuckDb.DuckDbException)
             {
                 _failedPath = path;
                 Problem = $"The snapshot '{path}' could not be opened: {ex.Message}";
-                _logger.LogError(ex, "Snapshot {Path} could not be opened", path);
+                OpenFailed(_logger, ex, path);
             }
         }
 
@@ -76,4 +76,10 @@ public sealed class SnapshotSource : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _current?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving snapshot {Path}")]
+    private static partial void Serving(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot {Path} could not be opened")]
+    private static partial void OpenFailed(ILogger logger, Exception exception, string path);
 }

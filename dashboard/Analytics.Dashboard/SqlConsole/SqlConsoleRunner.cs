@@ -13,7 +13,7 @@ namespace Analytics.Dashboard.SqlConsole;
 /// runs in a worker of the <see cref="SqlWorkerPool"/> — never in this process — against the snapshot current when
 /// it was asked. Nothing a query does can take the dashboard down or starve it; the worst a query gets is a problem.
 /// </summary>
-public sealed class SqlConsoleRunner : IDisposable
+public sealed partial class SqlConsoleRunner : IDisposable
 {
     private readonly SnapshotSource _source;
     private readonly SqlWorkerPool _pool;
@@ -37,7 +37,7 @@ public sealed class SqlConsoleRunner : IDisposable
                 QueueTimeout = TimeSpan.FromSeconds(Options.QueueTimeoutSeconds),
                 TempRoot = Options.TempRoot,
             },
-            line => logger.LogWarning("{Line}", line),
+            line => WorkerSaid(logger, line),
             source.Current?.Path);
     }
 
@@ -112,4 +112,8 @@ public sealed class SqlConsoleRunner : IDisposable
         Audit.End(id, result);
         return result;
     }
+
+    /// <summary>A line a SQL worker wrote to its standard error.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Line}")]
+    private static partial void WorkerSaid(ILogger logger, string line);
 }
