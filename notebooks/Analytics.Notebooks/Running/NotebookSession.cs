@@ -1,4 +1,3 @@
-using Analytics.Notebooks.Api;
 using Analytics.Notebooks.Charts;
 
 namespace Analytics.Notebooks.Running;
