@@ -1,4 +1,5 @@
 using Analytics.Dashboard.BrowserTests.Support;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Analytics.Dashboard.BrowserTests;
@@ -13,7 +14,7 @@ public sealed class EnhancedNavigationInBrowserTests(BrowserFixture fixture)
 {
     private static string Shot(string name) => Path.Combine(BrowserFixture.Screenshots, name + ".png");
 
-    private static Task Marked(IPage page) => page.EvaluateAsync("() => { window.__samePage = true; }");
+    private static Task<JsonElement?> Marked(IPage page) => page.EvaluateAsync("() => { window.__samePage = true; }");
 
     private static Task<bool> SamePage(IPage page) => page.EvaluateAsync<bool>("() => window.__samePage === true");
 

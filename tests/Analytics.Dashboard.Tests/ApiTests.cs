@@ -1,3 +1,4 @@
+using System.Globalization;
 using Analytics.Accounts;
 using System.Net;
 using System.Net.Http.Json;
@@ -55,7 +56,7 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
         Assert.Equal(mart.Count, points.Count);
         foreach (var (m, p) in mart.Zip(points))
         {
-            Assert.Equal(Convert.ToInt32(m["year"]), p.GetProperty("year").GetInt32());
+            Assert.Equal(Convert.ToInt32(m["year"], CultureInfo.InvariantCulture), p.GetProperty("year").GetInt32());
             foreach (var (column, property) in new[] { ("value", "value"), ("ci_low", "ciLow"), ("ci_high", "ciHigh"), ("ratio", "ratio"),
                 ("target_value", "targetValue"), ("trajectory_value", "trajectoryValue"), ("attainment", "attainment"), ("numerator", "numerator") })
             {

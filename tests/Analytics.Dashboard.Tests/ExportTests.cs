@@ -17,7 +17,7 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
 {
     private const string Micro = "%E5%BE%AE%E5%9E%8B";
 
-    private async Task<(Workbook Book, string FileName)> Xlsx(HttpClient client, string url)
+    private static async Task<(Workbook Book, string FileName)> Xlsx(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsByteArrayAsync();

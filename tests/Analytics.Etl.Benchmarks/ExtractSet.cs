@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Analytics.DemoData;
 
@@ -11,7 +12,7 @@ internal static class ExtractSet
         if (options.Reuse is { } reuse)
         {
             var manifest = DemoManifest.FromJson(File.ReadAllText(Path.Combine(reuse, DemoManifest.FileName)));
-            Console.WriteLine($"Reusing the extracts in {reuse} (province scale {manifest.ProvinceScale?.ToString() ?? "none"}).");
+            Console.WriteLine($"Reusing the extracts in {reuse} (province scale {manifest.ProvinceScale?.ToString(CultureInfo.InvariantCulture) ?? "none"}).");
             var missing = options.Feeds.Where(f => manifest.Files.All(e => e.Feed != f)).ToList();
             if (missing.Count > 0)
             {

@@ -14,7 +14,7 @@ public sealed class SqlAuditLogTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private List<JsonElement> Lines(string path) =>
+    private static List<JsonElement> Lines(string path) =>
         File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SqlTextTests
         var statements = SqlText.Split(sql);
 
         Assert.Equal(count, statements.Count);
-        Assert.Equal(firstKeyword, statements.FirstOrDefault()?.FirstKeyword);
+        Assert.Equal(firstKeyword, statements.Count > 0 ? statements[0].FirstKeyword : null);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Analytics.Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,6 +13,7 @@ namespace Analytics.Dashboard.BrowserTests.Support;
 /// The dashboard on Kestrel at a free 127.0.0.1 port over the fixture snapshot with the fixture's accounts, and
 /// Debian's Chromium driven by Playwright; <see cref="NewPage"/> signs in through the login page as one of the accounts.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit owns the fixture's lifetime: IAsyncLifetime.DisposeAsync disposes the app with the browser.")]
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly string _folder = FixtureSnapshot.TempFolder();

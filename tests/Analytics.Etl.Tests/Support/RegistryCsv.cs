@@ -79,7 +79,7 @@ public sealed class RegistryCsv
         text.Append(string.Join(',', headers.Select(Quote))).Append("\r\n");
         foreach (var row in rows)
         {
-            text.Append(row.Length == 1 && row[0].Contains("\u0001", StringComparison.Ordinal) ? row[0].Replace("\u0001", "", StringComparison.Ordinal) : string.Join(',', row.Select(Quote))).Append("\r\n");
+            text.Append(row.Length == 1 && row[0].Contains('\u0001', StringComparison.Ordinal) ? row[0].Replace("\u0001", "", StringComparison.Ordinal) : string.Join(',', row.Select(Quote))).Append("\r\n");
         }
 
         return text.ToString();

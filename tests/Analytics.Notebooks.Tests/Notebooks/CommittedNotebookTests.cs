@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Analytics.Notebooks.Ipynb;
 using Analytics.Notebooks.Running;
@@ -63,7 +64,7 @@ public sealed class CommittedNotebookTests : IClassFixture<FixtureSnapshot>
         var html = File.ReadAllText(result.Html);
         Assert.Contains("<title>璧山区简报", html, StringComparison.Ordinal);
         Assert.Contains("旧代码 500227 已换为现行代码 500120", html, StringComparison.Ordinal);
-        Assert.Equal(Convert.ToInt32(indicators) * 2, result.Charts.Count);
+        Assert.Equal(Convert.ToInt32(indicators, CultureInfo.InvariantCulture) * 2, result.Charts.Count);
         Assert.EndsWith("district-brief-500227", result.OutputFolder, StringComparison.Ordinal);
         Assert.True(File.Exists(result.Pdf));
     }

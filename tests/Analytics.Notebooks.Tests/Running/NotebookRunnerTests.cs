@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Analytics.Notebooks.Api;
 using Analytics.Notebooks.Running;
@@ -141,7 +142,7 @@ public sealed class NotebookRunnerTests : IClassFixture<FixtureSnapshot>
     public async Task A_query_result_becomes_an_html_table_with_one_row_per_result_row()
     {
         var folder = NewFolder();
-        var expected = Convert.ToInt32(_fixture.Column("SELECT count(*) FROM mart_indicator WHERE indicator_id = 'CQ-TECH-SME' AND district_code = 'ALL' AND industry_group = 'ALL'")[0]);
+        var expected = Convert.ToInt32(_fixture.Column("SELECT count(*) FROM mart_indicator WHERE indicator_id = 'CQ-TECH-SME' AND district_code = 'ALL' AND industry_group = 'ALL'")[0], CultureInfo.InvariantCulture);
         var notebook = TestNotebooks.Write(folder, "table",
             "Table(Sql(\"SELECT indicator_id, year, value FROM mart_indicator WHERE indicator_id = $id AND district_code = 'ALL' AND industry_group = 'ALL' ORDER BY year\", new { id = \"CQ-TECH-SME\" }), \"科技型\");");
 

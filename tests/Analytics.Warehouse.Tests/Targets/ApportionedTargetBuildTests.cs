@@ -87,7 +87,7 @@ public sealed class ApportionedTargetBuildTests : IDisposable
         Assert.Equal(2 / 4.0, Db.Number(Db.Cell(connection, "CQ-TECH-SME", 2015, "ALL", "AUTO")["target_share"])!.Value, 12);
     }
 
-    private DuckDbConnection Build(List<RegistryRow> registry, string? revisions)
+    private static DuckDbConnection Build(List<RegistryRow> registry, string? revisions)
     {
         var lake = new FixtureLake();
         try
