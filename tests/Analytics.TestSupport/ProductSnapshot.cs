@@ -16,7 +16,7 @@ namespace Analytics.TestSupport;
 /// </summary>
 /// <remarks>
 /// Built lazily by the first test that asks (thread-safe; the others wait), into a temporary folder deleted when the
-/// process exits. The snapshot file is made read-only on disk (a guard against mistakes, not a lock: root ignores it):
+/// process exits (or, if the test host is stopped first, by the next test run). The snapshot file is made read-only on disk (a guard against mistakes, not a lock: root ignores it):
 /// many tests read it at once, and one that changes it would change it for all. A test that needs to change or publish a snapshot copies it first
 /// (<see cref="SnapshotFactory"/>). A build failure fails every test that asks, with the product's own error.
 /// </remarks>
@@ -53,9 +53,12 @@ public static class ProductSnapshot
     /// <summary>How long each step took (generate, pull, load, build), for a test that prints it.</summary>
     public static IReadOnlyList<(string Step, TimeSpan Elapsed)> Timings => Product.Value.Timings;
 
+    private const string FolderPrefix = "analytics-product-snapshot-";
+
     private static Built Build()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"analytics-product-snapshot-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        DeleteLeftovers();
+        var root = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(root);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(root);
         var extracts = Path.Combine(root, "extracts");
@@ -102,6 +105,39 @@ public static class ProductSnapshot
 
         File.SetAttributes(info.Path, FileAttributes.ReadOnly);
         return new Built(root, info, timings);
+    }
+
+    /// <summary>
+    /// Deletes the folders of test processes that have ended: the test host is sometimes stopped before its exit
+    /// handlers run, which leaves its folder behind.
+    /// </summary>
+    private static void DeleteLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (int.TryParse(pid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && !IsRunning(id))
+            {
+                Delete(folder);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static void Delete(string root)
