@@ -1,6 +1,5 @@
 using System.Globalization;
 using Analytics.DemoData;
-using Analytics.Etl.Reading;
 using Analytics.Etl.Sources;
 using Analytics.Lake;
 using Spectre.Console;
@@ -52,10 +51,7 @@ internal static class Steps
 
     public static BatchManifest Load(IAnsiConsole console, string landingRoot, string lakeRoot, LakeLoadOptions options, CancellationToken token)
     {
-        var landing = new LandingArea(landingRoot);
-        var inputs = landing.ReadIndex()
-            .Select(e => new LoadInput(e.Feed, landing.FullPathOf(e), e.Sha256, e.OriginalName, EncodingOf(e.Encoding), e.AsOf, e.Source, e.Origin, e.Sheets))
-            .ToList();
+        var inputs = LandedInputs.Read(new LandingArea(landingRoot));
         var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.Read, options);
         BatchManifest? manifest = null;
         StepProgress.Run(console, $"Loading {inputs.Count} landed file(s) into {lakeRoot}", Math.Max(1, inputs.Count), status =>
@@ -72,13 +68,6 @@ internal static class Steps
         LoadSummary.Print(console, manifest!);
         return manifest!;
     }
-
-    private static ExtractEncoding EncodingOf(TextEncodingHint? hint) => hint switch
-    {
-        TextEncodingHint.Gbk => ExtractEncoding.Gbk,
-        TextEncodingHint.Utf8 => ExtractEncoding.Utf8,
-        _ => ExtractEncoding.Detect,
-    };
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order with the table).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Analytics.Dashboard.Tests.Support;
+using Analytics.Etl.Validation;
 
 namespace Analytics.Dashboard.Tests;
 
@@ -141,9 +142,12 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     {
         using var client = factory.As(Roles.Viewer);
         var q = await Json(await client.GetAsync("/api/data/quarantine"));
-        Assert.Equal(["feed", "rule", "rows", "example"], q.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
-        Assert.Equal("credit_code_check_digit", q.GetProperty("rows")[0][1].GetString());
+        Assert.Equal(["feed", "rule", "row_count", "example_message", "batches"], q.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(
+            [("patents", RuleIds.DateOrder, "5"), ("registry", RuleIds.CreditCodeCheckDigit, "12")],
+            q.GetProperty("rows").EnumerateArray().Select(r => (r[0].GetString(), r[1].GetString(), r[2].GetString())));
         var f = await Json(await client.GetAsync("/api/data/freshness"));
+        Assert.Equal(["feed", "latest_as_of", "latest_year", "row_count", "last_load_at"], f.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(2, f.GetProperty("rows").GetArrayLength());
         var loads = await Json(await client.GetAsync("/api/data/loads"));
         Assert.Equal("12345", loads.GetProperty("rows")[0][4].GetString());

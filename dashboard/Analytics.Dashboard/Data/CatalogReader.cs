@@ -38,7 +38,7 @@ internal static class CatalogReader
         var targets = Query(c, CityTargets).ToDictionary(r => r.Get("indicator_id")!, StringComparer.Ordinal);
         var versions = TargetVersions(c, tables);
         var catalogRows = tables.Contains("indicator_catalog") ? Query(c, "SELECT * FROM indicator_catalog") : [];
-        var byId = catalogRows.ToDictionary(r => r.Get("indicator_id", "id")!, StringComparer.Ordinal);
+        var byId = catalogRows.ToDictionary(r => r.Get("indicator_id")!, StringComparer.Ordinal);
 
         var indicators = years.Values.Select(y =>
         {
@@ -48,7 +48,7 @@ internal static class CatalogReader
             return new IndicatorInfo(
                 id, y.Get("plan")!, Blank(cat.Get("parent_id")), cat.GetInt("sort_order") ?? 1000, cat.Get("name_zh") ?? id, cat.Get("name_en"),
                 cat.Get("plan_sentence"), cat.Get("definition_zh"), cat.Get("definition_en"), cat.Get("kind"), cat.Get("unit"),
-                cat.Get("source_feed", "source"), Blank(cat.Get("caveat_zh")), Blank(cat.Get("caveat_en")),
+                cat.Get("source_feed"), Blank(cat.Get("caveat_zh")), Blank(cat.Get("caveat_en")),
                 y.GetInt("first_year")!.Value, y.GetInt("last_year")!.Value,
                 double.TryParse(t.Get("target_value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var tv) ? tv : null,
                 t.GetInt("target_year"), t.Get("comparator"), t.GetInt("baseline_year"), versions.GetValueOrDefault(id),

@@ -14,14 +14,15 @@ public sealed record QuarantineCount(string Feed, string Rule, long? Rows, strin
 
 /// <summary>
 /// What the data page shows, read by column name from the snapshot's quality tables (a snapshot without one gives
-/// null for it): typed, so the page formats numbers and dates in the reader's culture.
+/// null for it): typed, so the page formats numbers and dates in the reader's culture. The names are the warehouse's
+/// (Sql/marts/mart_freshness.sql, mart_quarantine_summary.sql, build_lineage.sql), and only those.
 /// </summary>
 internal static class DataStatusReader
 {
     public static IReadOnlyList<FeedFreshness>? Freshness(DuckDbConnection c, HashSet<string> tables) =>
         !tables.Contains(WarehouseTables.Freshness) ? null : Rows(c, WarehouseTables.Freshness).Select(r => new FeedFreshness(
-            r.Get("feed") ?? "", Date(r.GetValueOrDefault("latest_as_of") ?? r.GetValueOrDefault("data_to")), r.GetInt("latest_year"),
-            Long(r.GetValueOrDefault("row_count") ?? r.GetValueOrDefault("rows")), Moment(r.GetValueOrDefault("last_load_at") ?? r.GetValueOrDefault("loaded_at")))).ToList();
+            r.Get("feed") ?? "", Date(r.GetValueOrDefault("latest_as_of")), r.GetInt("latest_year"),
+            Long(r.GetValueOrDefault("row_count")), Moment(r.GetValueOrDefault("last_load_at")))).ToList();
 
     public static IReadOnlyList<LoadBatch>? Loads(DuckDbConnection c, HashSet<string> tables) =>
         !tables.Contains(WarehouseTables.Lineage) ? null : Rows(c, WarehouseTables.Lineage).Select(r => new LoadBatch(

@@ -30,21 +30,15 @@ internal static class Db
         return rows;
     }
 
-    /// <summary>A value from a loosely read row as text, trying each name in turn.</summary>
-    public static string? Get(this IReadOnlyDictionary<string, object?> row, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (row.TryGetValue(name, out var value) && value is not null)
-            {
-                return Convert.ToString(value, CultureInfo.InvariantCulture);
-            }
-        }
+    /// <summary>
+    /// A value from a loosely read row as text: null when the snapshot has no such column or the cell is NULL. One name
+    /// only — the warehouse's (warehouse/Analytics.Warehouse/Sql/marts); a reader that tried a second name would hide a
+    /// fixture or a snapshot that drifted from it.
+    /// </summary>
+    public static string? Get(this IReadOnlyDictionary<string, object?> row, string name) =>
+        row.TryGetValue(name, out var value) && value is not null ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
 
-        return null;
-    }
-
-    /// <summary>A value from a loosely read row as an integer, trying each name in turn.</summary>
-    public static int? GetInt(this IReadOnlyDictionary<string, object?> row, params string[] names) =>
-        int.TryParse(row.Get(names), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+    /// <summary>A value from a loosely read row as an integer (see <see cref="Get"/>).</summary>
+    public static int? GetInt(this IReadOnlyDictionary<string, object?> row, string name) =>
+        int.TryParse(row.Get(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

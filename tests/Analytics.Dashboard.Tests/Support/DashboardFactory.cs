@@ -1,20 +1,29 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Analytics.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Analytics.Dashboard.Tests.Support;
 
 /// <summary>
-/// The dashboard on a fixture snapshot in a temporary folder, with a short SQL time limit and a small row cap, and an
+/// The dashboard on the hand-written fixture snapshot (or, through <see cref="ProductDashboardFactory"/>, a copy of the
+/// product-made one) in a temporary folder, with a short SQL time limit and a small row cap, and an
 /// accounts database holding one account per role (<see cref="Password"/>) with an API token each: <see cref="As"/>
 /// gives a client acting as one of them, <c>CreateClient()</c> an anonymous one.
 /// </summary>
-public sealed class DashboardFactory : WebApplicationFactory<Program>
+public class DashboardFactory : WebApplicationFactory<Program>
 {
     public DashboardFactory()
+        : this(FixtureSnapshot.Create)
     {
+    }
+
+    /// <param name="createSnapshot">Writes the snapshot the dashboard serves to the path it is given; returns that path.</param>
+    protected DashboardFactory(Func<string, string> createSnapshot)
+    {
+        ArgumentNullException.ThrowIfNull(createSnapshot);
         Folder = FixtureSnapshot.TempFolder();
-        SnapshotPath = FixtureSnapshot.Create(Path.Combine(Folder, "warehouse-20240102T083000000-0000abcd.duckdb"));
+        SnapshotPath = createSnapshot(Path.Combine(Folder, "warehouse-20240102T083000000-0000abcd.duckdb"));
         AuditLog = Path.Combine(Folder, "audit.jsonl");
         AccountsDb = Path.Combine(Folder, "accounts.db");
         AccessLog = Path.Combine(Folder, "access-audit.jsonl");
@@ -105,5 +114,14 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         {
             // A native handle may still be closing; the temp folder is cleaned by the OS.
         }
+    }
+}
+
+/// <summary>The dashboard on a copy of <see cref="ProductSnapshot"/>: a snapshot the product made, not a hand-written one.</summary>
+public sealed class ProductDashboardFactory : DashboardFactory
+{
+    public ProductDashboardFactory()
+        : base(SnapshotFactory.CopyFile)
+    {
     }
 }

@@ -1,27 +1,47 @@
 using Analytics.DuckDb;
+using Analytics.Etl.Validation;
+using Analytics.TestSupport;
 
 namespace Analytics.Dashboard.Tests.Support;
 
 /// <summary>
-/// A small warehouse snapshot written with the provider: the marts' contract columns and the catalog and dimension
-/// tables the dashboard reads, for two plans, a few districts, two industry groups and three size classes, with
-/// values from simple formulas and one small cell per plan.
+/// A small hand-written warehouse snapshot: the catalog and dimension tables and the marts the dashboard reads, for two
+/// plans, a few districts, two industry groups and three size classes, with values from simple formulas and one small
+/// cell per plan.
 /// </summary>
+/// <remarks>
+/// Hand-written only because tests need data the product never makes: exact values a test derives by hand, a partial
+/// snapshot (just these tables), small cells in known places, a file to swap in or break. Tests that need "a snapshot"
+/// use <see cref="ProductSnapshot"/>. Every table here is created from the product snapshot's own shape
+/// (<see cref="RealShape"/>) and filled by column name, so a column the product does not write fails the fixture
+/// instead of drifting from it.
+/// </remarks>
 public static class FixtureSnapshot
 {
     /// <summary>A small-cell district of each plan: 渝中区 and 汨罗市 are flagged for 微型 enterprises.</summary>
     public const string SmallCellSize = "微型";
 
+    /// <summary>The tables written, created empty with the product's columns and types (<see cref="RealShape"/>).</summary>
+    public static readonly string[] Tables =
+    [
+        "dim_plan", "indicator_catalog", "dim_district", "dim_industry_group", "dim_size_class", "mart_indicator", "build_lineage",
+        "mart_freshness", "mart_quarantine_summary",
+    ];
+
+    /// <summary>
+    /// Fills <see cref="Tables"/> by column name. The <c>fx_</c> tables are temporary: the fixture's own helper columns
+    /// (a target per indicator, a plan and a weight per district) that the product's tables do not have.
+    /// </summary>
     public static readonly string[] Statements =
     [
         """
-        CREATE TABLE dim_plan AS SELECT * FROM (VALUES
-          ('CQ2013', '重庆市扶助中小微型企业科技创新和信息化建设实施方案', 'Chongqing SME innovation plan', '渝府办发〔2013〕99号', 2013, 2012, 2015, 2012, 2016),
-          ('YY2020', '岳阳市中小企业技术创新"破零倍增"三年行动方案(2020-2022)', 'Yueyang zero-breakthrough and doubling plan', '岳阳市工业和信息化局 2020-09-18', 2020, 2019, 2022, 2018, 2023)
-        ) t(plan, name_zh, name_en, document_no, start_year, baseline_year, target_year, first_report_year, last_report_year)
+        INSERT INTO dim_plan BY NAME SELECT * FROM (VALUES
+          ('CQ2013', '500000', '重庆市', '重庆市扶助中小微型企业科技创新和信息化建设实施方案', 'Chongqing SME innovation plan', '渝府办发〔2013〕99号', 2013, 2012, 2015, 2012, 2016),
+          ('YY2020', '430600', '岳阳市', '岳阳市中小企业技术创新"破零倍增"三年行动方案(2020-2022)', 'Yueyang zero-breakthrough and doubling plan', '岳阳市工业和信息化局 2020-09-18', 2020, 2019, 2022, 2018, 2023)
+        ) t(plan, city_code, city_zh, name_zh, name_en, document_no, start_year, baseline_year, target_year, first_report_year, last_report_year)
         """,
         """
-        CREATE TABLE indicator_catalog AS SELECT * FROM (VALUES
+        CREATE TEMP TABLE fx_indicator AS SELECT * FROM (VALUES
           ('CQ-TECH-SME', 'CQ2013', NULL, 10, '科技型中小微型企业', 'Technology-based SMEs cultivated', '培育1万家科技型中小微型企业', '2013年以来被认定为科技型中小微型企业的中小微型企业（去重）', 'Distinct SMEs recognised since 2013', 'cumulative_count', '家 (enterprises)', 'recognitions', NULL, NULL, 10000.0, 2015),
           ('CQ-IT-ADOPT', 'CQ2013', NULL, 30, '应用信息技术开展研发、管理和生产控制的比例', 'Share of SMEs using IT', '比例超过45%', '加权比例', 'Weighted share', 'adoption', '比例 (0-1)', 'survey', '95%置信区间为正态近似', '95% CI: normal approximation', 0.45, 2015),
           ('CQ-IT-ADOPT-RD', 'CQ2013', 'CQ-IT-ADOPT', 31, '应用信息技术开展研发的比例', 'Share using IT in R&D', '（分项）', '分项', 'Component', 'adoption', '比例 (0-1)', 'survey', '分项，无单独目标', 'Component; no target of its own', NULL, NULL),
@@ -31,32 +51,40 @@ public static class FixtureSnapshot
           ('YY-HNTE', 'YY2020', NULL, 110, '高新技术企业', 'High-tech enterprises', '成长为高新技术企业', '年末持有高新技术企业资格的中小企业', 'SMEs holding high-tech status at year end', 'count', '家 (enterprises)', 'recognitions', NULL, NULL, NULL, NULL)
         ) t(indicator_id, plan, parent_id, sort_order, name_zh, name_en, plan_sentence, definition_zh, definition_en, kind, unit, source_feed, caveat_zh, caveat_en, target, target_year)
         """,
+        "INSERT INTO indicator_catalog BY NAME SELECT * EXCLUDE (target, target_year) FROM fx_indicator",
         """
-        CREATE TABLE dim_district AS SELECT * FROM (VALUES
+        CREATE TEMP TABLE fx_district AS SELECT * FROM (VALUES
           ('CQ2013', '500101', '万州区', 'Wanzhou', 1), ('CQ2013', '500103', '渝中区', 'Yuzhong', 2), ('CQ2013', '500120', '璧山区', 'Bishan', 3),
           ('YY2020', '430602', '岳阳楼区', 'Yueyanglou', 1), ('YY2020', '430681', '汨罗市', 'Miluo', 2)
         ) t(plan, district_code, name_zh, name_en, w)
         """,
         """
-        CREATE TABLE dim_industry_group AS SELECT * FROM (VALUES
+        INSERT INTO dim_district BY NAME
+        SELECT d.district_code, d.name_zh, d.name_en, p.city_code, p.city_zh, d.district_code AS reporting_code, d.name_zh AS reporting_name_zh,
+               d.name_en AS reporting_name_en, true AS is_current
+        FROM fx_district d JOIN dim_plan p USING (plan)
+        """,
+        """
+        INSERT INTO dim_industry_group BY NAME SELECT * FROM (VALUES
           ('CQ2013', 'EQUIP', '装备制造', 'Equipment manufacturing', 1), ('CQ2013', 'ELEC', '电子信息', 'Electronics and IT', 2),
           ('YY2020', 'PETRO', '石油化工', 'Petrochemicals', 1), ('YY2020', 'FOOD', '食品加工', 'Food processing', 2)
         ) t(plan, group_code, group_zh, group_en, sort_order)
         """,
         """
-        CREATE TABLE dim_size_class AS SELECT * FROM (VALUES ('中型', 'Medium', 1), ('小型', 'Small', 2), ('微型', 'Micro', 3)) t(size_class, name_en, sort_order)
+        INSERT INTO dim_size_class BY NAME SELECT * FROM (VALUES ('中型', 'Medium', true, 1), ('小型', 'Small', true, 2), ('微型', 'Micro', true, 3)) t(size_class, name_en, is_sme, sort_order)
         """,
         """
-        CREATE TABLE mart_indicator AS
+        INSERT INTO mart_indicator BY NAME
         WITH d AS (
-          SELECT plan, district_code, name_zh, w FROM dim_district
+          SELECT plan, district_code, name_zh, w FROM fx_district
           UNION ALL SELECT plan, 'ALL', NULL, 0 FROM dim_plan),
-        g AS (SELECT plan, group_code, sort_order AS w FROM dim_industry_group UNION ALL SELECT plan, 'ALL', 0 FROM dim_plan),
+        g AS (SELECT plan, group_code, group_zh, sort_order AS w FROM dim_industry_group UNION ALL SELECT plan, 'ALL', NULL, 0 FROM dim_plan),
         s AS (SELECT size_class, sort_order AS w FROM dim_size_class UNION ALL SELECT 'ALL', 0),
         cell AS (
           SELECT c.indicator_id, c.plan, CAST(y.year AS INTEGER) AS year, d.district_code, d.name_zh AS district_name_zh, g.group_code AS industry_group,
-                 s.size_class, c.kind, c.target, c.target_year, p.baseline_year, p.start_year, y.year - p.first_report_year AS t, d.w AS dw, g.w AS gw, s.w AS sw
-          FROM indicator_catalog c JOIN dim_plan p USING (plan)
+                 g.group_zh AS industry_group_zh, s.size_class, c.kind, c.target, c.target_year, p.baseline_year, p.start_year,
+                 y.year - p.first_report_year AS t, d.w AS dw, g.w AS gw, s.w AS sw
+          FROM fx_indicator c JOIN dim_plan p USING (plan)
           CROSS JOIN range(p.first_report_year, p.last_report_year + 1) y(year)
           JOIN d ON d.plan = c.plan JOIN g ON g.plan = c.plan CROSS JOIN s),
         v AS (
@@ -75,41 +103,44 @@ public static class FixtureSnapshot
                  WHEN kind = 'zero_breakthrough' THEN target
                  ELSE round(baseline_value + (target - baseline_value) * (year - baseline_year) / (target_year - baseline_year), 4) END AS trajectory_value
           FROM b)
-        SELECT indicator_id, plan, year, district_code, district_name_zh, industry_group, size_class,
-               CAST(value AS DOUBLE) AS value,
+        SELECT indicator_id, plan, kind, year, district_code, district_name_zh, industry_group, industry_group_zh, size_class,
+               value,
                CASE WHEN kind = 'adoption' THEN round(value * n, 2) END AS numerator,
-               CAST(n AS DOUBLE) AS denominator,
-               CAST(n AS BIGINT) AS sample_size,
+               n AS denominator,
+               n AS sample_size,
                CASE WHEN kind = 'adoption' THEN round(greatest(0, value - 0.04), 4) END AS ci_low,
                CASE WHEN kind = 'adoption' THEN round(least(1, value + 0.04), 4) END AS ci_high,
                baseline_year, baseline_value, ratio,
-               CAST(target AS DOUBLE) AS target_value, target_year, CASE WHEN target IS NOT NULL THEN '>=' END AS comparator,
+               target AS target_value, target_year, CASE WHEN target IS NOT NULL THEN '>=' END AS comparator,
+               CASE WHEN target IS NOT NULL THEN 1 END AS target_version,
+               CASE WHEN target IS NOT NULL THEN 'plan' END AS target_basis,
                CASE WHEN target IS NOT NULL THEN round(coalesce(ratio, value) / target, 4) END AS attainment,
                trajectory_value,
                CASE WHEN target IS NULL OR year < start_year THEN NULL
                     WHEN coalesce(ratio, value) >= trajectory_value THEN 'on_track'
                     WHEN coalesce(ratio, value) >= 0.9 * trajectory_value THEN 'at_risk'
                     ELSE 'off_track' END AS status,
-               CAST(round(CASE WHEN kind = 'adoption' THEN n ELSE value END) AS BIGINT) AS enterprise_count,
-               (size_class = '微型' AND district_code IN ('500103', '430681')) AS small_cell,
-               CASE WHEN target IS NOT NULL THEN 'plan' END AS target_basis, CAST(NULL AS DOUBLE) AS target_share
+               round(CASE WHEN kind = 'adoption' THEN n ELSE value END) AS enterprise_count,
+               (size_class = '微型' AND district_code IN ('500103', '430681')) AS small_cell
         FROM r
         ORDER BY indicator_id, district_code, industry_group, size_class, year
         """,
         """
-        CREATE TABLE build_lineage AS SELECT * FROM (VALUES
-          ('20240101T000000-abcd1234', TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-01 00:01:00', 5, 12345::BIGINT, 17::BIGINT, TIMESTAMP '2024-01-02 08:30:00')
+        INSERT INTO build_lineage BY NAME SELECT * FROM (VALUES
+          ('20240101T000000-abcd1234', TIMESTAMPTZ '2024-01-01 00:00:00+00', TIMESTAMPTZ '2024-01-01 00:01:00+00', 5, 12345, 17, TIMESTAMPTZ '2024-01-02 08:30:00+00')
         ) t(batch_id, started_at, finished_at, files, rows, rows_quarantined, built_at)
         """,
         """
-        CREATE TABLE mart_freshness AS SELECT * FROM (VALUES
-          ('registry', DATE '2023-12-31', TIMESTAMP '2024-01-01 00:01:00', 5000::BIGINT), ('patents', DATE '2023-11-30', TIMESTAMP '2024-01-01 00:01:00', 800::BIGINT)
-        ) t(feed, data_to, loaded_at, rows)
+        INSERT INTO mart_freshness BY NAME SELECT * FROM (VALUES
+          ('patents', DATE '2023-11-30', 2023, 800, TIMESTAMPTZ '2024-01-01 00:01:00+00'),
+          ('registry', DATE '2023-12-31', 2023, 5000, TIMESTAMPTZ '2024-01-01 00:01:00+00')
+        ) t(feed, latest_as_of, latest_year, row_count, last_load_at)
         """,
-        """
-        CREATE TABLE mart_quarantine_summary AS SELECT * FROM (VALUES
-          ('registry', 'credit_code_check_digit', 12::BIGINT, '91500000MA5U000000 (row 17)'), ('patents', 'grant_before_filing', 5::BIGINT, 'CN201310000001.X (row 3)')
-        ) t(feed, rule, rows, example)
+        $"""
+        INSERT INTO mart_quarantine_summary BY NAME SELECT * FROM (VALUES
+          ('patents', '{RuleIds.DateOrder}', 5, 'patents_yy.jsonl row 3, column grant_date: the grant date is before the application date — value ''2013-01-02''. [rule {RuleIds.DateOrder}]', 1),
+          ('registry', '{RuleIds.CreditCodeCheckDigit}', 12, 'registry_cq_2015-12-31.csv row 17, column ''统一社会信用代码'' (credit_code): the check character is wrong — value ''91500000MA5U000000''. [rule {RuleIds.CreditCodeCheckDigit}]', 1)
+        ) t(feed, rule, row_count, example_message, batches)
         """,
     ];
 
@@ -120,6 +151,7 @@ public static class FixtureSnapshot
         using (var connection = new DuckDbConnection($"Data Source={path}"))
         {
             connection.Open();
+            RealShape.CreateEmpty(connection, Tables);
             foreach (var sql in Statements)
             {
                 using var command = connection.CreateCommand(sql);

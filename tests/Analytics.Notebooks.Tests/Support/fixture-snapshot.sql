@@ -1,6 +1,8 @@
--- A small snapshot with the warehouse's shape (the tables and columns the notebooks read), built by the tests
--- themselves so they do not depend on the warehouse builder. Values follow simple formulas; tests derive what they
--- check from the tables with their own queries.
+-- A small snapshot with the warehouse's shape (the tables and columns the notebooks read), hand-written because the
+-- notebook tests need values they derive by hand (districts re-designated mid-plan, zero breakthroughs in known years)
+-- and only part of the tables. Values follow simple formulas; tests derive what they check from the tables with their
+-- own queries. It may leave columns out, but every column it has is the product's (FixtureShapeTests checks it against
+-- ProductSnapshot).
 
 CREATE TABLE snapshot_info AS SELECT 'warehouse-fixture' AS snapshot, TIMESTAMP '2026-11-01 08:00:00' AS built_at_utc, 'v1.5.6' AS engine_version, 1 AS batch_count;
 CREATE TABLE mart_freshness AS SELECT * FROM (VALUES ('registry', DATE '2023-12-31'), ('patents', DATE '2023-11-30')) t(feed, latest_as_of);
