@@ -113,6 +113,25 @@ public sealed class ComplementarySuppressionTests
     }
 
     [Fact]
+    public void A_district_official_learns_nothing_in_the_table_the_property_once_found()
+    {
+        // Found by the property above (5 districts × 3 groups × 3 sizes, 13 primary cells): D4·G2·S2 ended with every
+        // cell of its three lines withheld, and D2's official could still compute it through a chain of other lines, so
+        // no complement on its own lines could help; the complement has to come from further along that chain.
+        var leaves = new[] { 4, 43, 20, 27, 48, 52, 0, 4, 13, 0, 23, 44, 11, 3, 54, 12, 28, 44, 58, 40, 7, 28, 0, 6, 5, 30, 22, 59, 19, 28, 28, 0, 0, 17, 23, 15, 48, 53, 1, 35, 42, 16, 54, 38, 0 };
+        var primary = "000000100001000000010000100000000001001000000000000001010000000000000100001000010100100000000000".Select(c => c == '1').ToArray();
+        var cells = Cells(new Table(5, 3, 3, leaves, primary));
+        var withheld = ComplementarySuppression.Complements(cells).Concat(Enumerable.Range(0, cells.Count).Where(i => cells[i].Withheld)).ToHashSet();
+
+        Assert.Null(ComplementarySuppression.FirstDisclosure(cells, withheld));
+        foreach (var district in cells.Select(c => c.District).Where(d => d != "ALL").Distinct())
+        {
+            var hidden = withheld.Where(i => cells[i].District != district).ToHashSet();
+            Assert.DoesNotContain(hidden, i => Derivable(cells, hidden, i));
+        }
+    }
+
+    [Fact]
     public void A_table_without_primary_cells_withholds_nothing()
     {
         var cells = Cells(new Table(3, 2, 2, Enumerable.Range(1, 12).ToArray(), new bool[4 * 3 * 3]));

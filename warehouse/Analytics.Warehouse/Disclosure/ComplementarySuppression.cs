@@ -68,7 +68,7 @@ public static class ComplementarySuppression
             }
 
             var audit = new DisclosureAudit(cells, lines, withheld);
-            changed = Protect(cells, linesOf, withheld, added, audit.Disclosed(), insider: null);
+            changed = Protect(cells, lines, linesOf, withheld, added, audit.Disclosed(), insider: null);
 
             // Then each district's official, who knows their own district's withheld cells; the first district that
             // learns something gets its complements, and the audits start again.
@@ -79,7 +79,7 @@ public static class ComplementarySuppression
                     break;
                 }
 
-                changed = Protect(cells, linesOf, withheld, added, audit.DisclosedTo(district), district);
+                changed = Protect(cells, lines, linesOf, withheld, added, audit.DisclosedTo(district), district);
             }
 
             if (!changed)
@@ -139,24 +139,49 @@ public static class ComplementarySuppression
 
     /// <summary>A complement on one of the lines of each disclosed cell (outside <paramref name="insider"/>'s district); whether any was added.</summary>
     private static bool Protect(
-        IReadOnlyList<SuppressionCell> cells, List<Line>[] linesOf, bool[] withheld, HashSet<int> added, List<int> disclosed, string? insider)
+        IReadOnlyList<SuppressionCell> cells, List<Line> lines, List<Line>[] linesOf, bool[] withheld, HashSet<int> added, List<int> disclosed, string? insider)
     {
         var changed = false;
         foreach (var cell in disclosed)
         {
-            foreach (var line in linesOf[cell])
+            var pick = linesOf[cell].Select(line => Pick(cells, line, withheld, insider)).FirstOrDefault(p => p is not null)
+                ?? (changed ? null : Further(cells, lines, linesOf, withheld, cell, insider));
+            if (pick is { } p)
             {
-                if (Pick(cells, line, withheld, insider) is { } pick)
-                {
-                    withheld[pick] = true;
-                    added.Add(pick);
-                    changed = true;
-                    break;
-                }
+                withheld[p] = true;
+                added.Add(p);
+                changed = true;
             }
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// A complement for a disclosed cell whose own lines are withheld throughout (it is determined through a chain of
+    /// other lines): the first published cell, in <see cref="Better"/> order, on a line that has a withheld cell, whose
+    /// withholding leaves the cell undetermined; failing that the first such cell at all, so that every round withholds
+    /// more until the chain is cut (at worst, everything outside <paramref name="insider"/>'s district).
+    /// </summary>
+    private static int? Further(IReadOnlyList<SuppressionCell> cells, List<Line> lines, List<Line>[] linesOf, bool[] withheld, int cell, string? insider)
+    {
+        var candidates = Enumerable.Range(0, cells.Count)
+            .Where(c => !withheld[c] && cells[c].District != insider && linesOf[c].Any(l => l.Members.Any(m => withheld[m])))
+            .Order(Comparer<int>.Create((a, b) => a == b ? 0 : Better(cells[a], cells[b]) ? -1 : 1))
+            .ToList();
+        foreach (var candidate in candidates)
+        {
+            withheld[candidate] = true;
+            var audit = new DisclosureAudit(cells, lines, withheld);
+            var still = (insider is null ? audit.Disclosed() : audit.DisclosedTo(insider)).Contains(cell);
+            withheld[candidate] = false;
+            if (!still)
+            {
+                return candidate;
+            }
+        }
+
+        return candidates.Count > 0 ? candidates[0] : null;
     }
 
     private static List<Line> Lines(IReadOnlyList<SuppressionCell> cells)
