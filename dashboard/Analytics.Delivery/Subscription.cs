@@ -45,6 +45,9 @@ public sealed class Subscription
     /// <summary>When it was made (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The schedule has been acted on up to this time (UTC): the next brief is due at the first occurrence after it.</summary>
+    public DateTime ScheduledThrough { get; set; }
+
     /// <summary>When the reader unsubscribed (UTC); null while active.</summary>
     public DateTimeOffset? UnsubscribedAt { get; set; }
 }
