@@ -26,6 +26,8 @@ builder.Services.AddScoped<UiContext>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
 builder.Services.AddSingleton<Analytics.Dashboard.Admin.TargetRevisions>();
 builder.Services.AddSingleton<PagePrinter>();
+builder.Services.Configure<Analytics.Delivery.DeliveryOptions>(builder.Configuration.GetSection(Analytics.Delivery.DeliveryOptions.Section));
+builder.Services.AddHostedService<Analytics.Dashboard.Delivery.DeliveryService>();
 builder.Services.AddSingleton<Analytics.Dashboard.Presentation.FragmentCache>();
 builder.Services.AddErrorPages();
 builder.Services.AddDashboardCompression();

@@ -1,3 +1,5 @@
+using Analytics.Accounts;
+
 namespace Analytics.Delivery;
 
 /// <summary>Who a subscription's messages are for, as the accounts know them now: what they may see decides what they get.</summary>
@@ -8,7 +10,7 @@ public sealed record Recipient(string UserName, string Role, string? District)
 {
     /// <summary>Whether a withheld (small) cell of <paramref name="districtCode"/> is shown to them whole — the dashboard's rule.</summary>
     public bool Reveals(string districtCode) =>
-        Role is "analyst" or "admin" || (Role == "district" && string.Equals(District, districtCode, StringComparison.Ordinal));
+        Role is Roles.Analyst or Roles.Admin || (Role == Roles.District && string.Equals(District, districtCode, StringComparison.Ordinal));
 }
 
 /// <summary>Looks up a subscription's account: null when it no longer exists, is disabled or has no role (nothing is sent then).</summary>

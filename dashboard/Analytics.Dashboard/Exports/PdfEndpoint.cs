@@ -22,6 +22,18 @@ public static class PdfEndpoint
         return app;
     }
 
+    /// <summary>The footer beside the page numbers: the product, the snapshot printed and when.</summary>
+    internal static string Footer(string? snapshotPath, bool english)
+    {
+        var culture = english ? RequestCultureMiddleware.English : RequestCultureMiddleware.Chinese;
+        return string.Join(" · ", new[]
+        {
+            Labels.Get("AppTitle", culture),
+            snapshotPath is { } s ? $"{Labels.Get("Snapshot", culture)} {Path.GetFileName(s)}" : null,
+            $"{Labels.Get("PrintedAt", culture)} {DateTimeOffset.Now.ToString(english ? "d MMM yyyy HH:mm" : "yyyy年M月d日 HH:mm", culture)}",
+        }.Where(x => x is not null));
+    }
+
     internal static async Task<IResult> Print(string? page, HttpContext context, PagePrinter printer, Warehouse w)
     {
         if (PrintablePage.Parse(page, out var error) is not { } printable)
@@ -31,13 +43,7 @@ public static class PdfEndpoint
 
         var query = printable.PathAndQuery.Contains('?', StringComparison.Ordinal) ? printable.PathAndQuery[printable.PathAndQuery.IndexOf('?', StringComparison.Ordinal)..] : "";
         var english = string.Equals(QueryHelpers.ParseQuery(query).GetValueOrDefault("lang").ToString(), "en", StringComparison.OrdinalIgnoreCase);
-        var culture = english ? RequestCultureMiddleware.English : RequestCultureMiddleware.Chinese;
-        var footer = string.Join(" · ", new[]
-        {
-            Labels.Get("AppTitle", culture),
-            w.Snapshot is { } s ? $"{Labels.Get("Snapshot", culture)} {Path.GetFileName(s.Path)}" : null,
-            $"{Labels.Get("PrintedAt", culture)} {DateTimeOffset.Now.ToString(english ? "d MMM yyyy HH:mm" : "yyyy年M月d日 HH:mm", culture)}",
-        }.Where(x => x is not null));
+        var footer = Footer(w.Snapshot?.Path, english);
 
         var request = new PrintRequest(
             printable,
