@@ -5,14 +5,16 @@
 #
 #   scripts/smtp-server.sh start DIR PORT   starts it (installs Postfix first if missing); fine when already running
 #   scripts/smtp-server.sh stop DIR         stops it and waits until none of its processes is left (bounded)
+#   scripts/smtp-server.sh clean DIR        stops it and deletes DIR (only a folder this script set up)
 #   scripts/smtp-server.sh status DIR       exit 0 and "running on 127.0.0.1:PORT" when it runs, exit 3 otherwise
 #   scripts/smtp-server.sh install          only installs the package (without starting any system service)
 #
 # Why Postfix and not OpenSMTPD (both are Debian packages): OpenSMTPD's queue (/var/spool/smtpd) and control socket
 # (/run/smtpd.sock) are fixed when it is compiled, so two instances cannot run side by side and its queue cannot live
-# under DIR. Every path Postfix uses is a main.cf setting, so `postfix -c DIR/etc` is a complete private instance
-# next to any other one (several test processes can each run their own). Its delivery is quick: the queue manager is
-# woken as soon as a message is queued, and the virtual(8) agent writes it to the maildir well within a second.
+# under DIR. Every path Postfix uses is a main.cf setting, so a master started with `-c DIR/etc` is a complete private
+# instance next to any other one (several test processes can each run their own). It is quick: a start or a stop takes
+# well under a second, and a message is in the maildir a fraction of a second after it was accepted (the queue manager
+# is woken as soon as it is queued; the virtual(8) agent writes it).
 #
 # Postfix's master process must run as root (it drops to the `postfix` user for its daemons), so start and stop need
 # root. Mail in the maildir belongs to the `postfix` user, files mode 0600: root reads it.
@@ -42,20 +44,25 @@ install_postfix() {
   command -v update-rc.d >/dev/null 2>&1 && update-rc.d postfix disable >/dev/null 2>&1 || true
 }
 
+# Whether a process runs: a zombie does not (where PID 1 does not reap orphans, as in some containers, the master and
+# its daemons stay zombies after they end).
+alive() { [ -r "/proc/$1/stat" ] && [ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" != Z ]; }
+
 # The master's pid, if it is alive.
 master_pid() {
   local file="$1/queue/pid/master.pid" pid
   [ -f "$file" ] || return 1
   pid=$(tr -dc 0-9 < "$file")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  [ -n "$pid" ] && alive "$pid" && echo "$pid"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Writes stdin to FILE only when it differs: Postfix's start takes seconds longer after its configuration changed.
+# Writes stdin to FILE only when it differs (a restart leaves the files as they were), dated 10 s back: Postfix's
+# master waits until its main.cf is a few seconds old, in case an editor is still writing it (1.5 s per start).
 put() {
   cat > "$1.new"
-  if cmp -s "$1.new" "$1"; then rm -f "$1.new"; else mv -f "$1.new" "$1"; fi
+  if cmp -s "$1.new" "$1"; then rm -f "$1.new"; else mv -f "$1.new" "$1"; touch -d "-10 seconds" "$1"; fi
 }
 
 write_config() {
@@ -66,6 +73,14 @@ write_config() {
   chmod 755 "$dir"
   chown postfix:postfix "$dir/data" "$dir/log"
   chown -R postfix:postfix "$dir/maildir"
+  # The queue, as Postfix's post-install makes it (/etc/postfix/postfix-files).
+  install -d -o root -m 755 "$dir/queue/pid"
+  local sub
+  for sub in active bounce corrupt defer deferred flush hold incoming private saved trace; do
+    install -d -o postfix -g postfix -m 700 "$dir/queue/$sub"
+  done
+  install -d -o postfix -g postdrop -m 730 "$dir/queue/maildrop"
+  install -d -o postfix -g postdrop -m 710 "$dir/queue/public"
   # Any domain, any address: one maildir (a trailing slash means maildir, relative to virtual_mailbox_base).
   echo '/./ any' | put "$dir/etc/domains"
   echo '/./ maildir/' | put "$dir/etc/mailboxes"
@@ -145,13 +160,18 @@ start() {
   fi
   port_open "$port" && die "127.0.0.1:$port is already taken by another program"
   write_config "$dir" "$port"
-  if ! postfix -c "$dir/etc" start >"$dir/log/start.log" 2>&1; then
+  runuser -u postfix -- test -w "$dir/maildir/new" ||
+    die "the postfix user cannot write $dir/maildir/new: every folder above $dir must be open to others (o+x)"
+  # The master directly, not `postfix start`: that one also runs post-install and its checks, dozens of postconf
+  # runs that take seconds on a busy machine; write_config has made the queue as post-install would.
+  local command=("$(postconf -c "$dir/etc" -h daemon_directory)/master" -c "$dir/etc" -w)
+  if ! "${command[@]}" >"$dir/log/start.log" 2>&1; then
     cat "$dir/log/start.log" >&2
-    die "'postfix -c $dir/etc start' failed (log: $dir/log/start.log, $dir/log/postfix.log)"
+    die "'${command[*]}' failed (log: $dir/log/start.log, $dir/log/postfix.log)"
   fi
-  for i in $(seq 1 100); do # 20 s
+  for i in $(seq 1 200); do # 20 s
     port_open "$port" && { echo "smtp-server: running on 127.0.0.1:$port ($dir)"; return 0; }
-    sleep 0.2
+    sleep 0.1
   done
   tail -20 "$dir/log/postfix.log" >&2 2>/dev/null || true
   stop "$dir" >/dev/null 2>&1 || true
@@ -164,26 +184,35 @@ stop() {
   dir=$(cd "$dir" && pwd)
   pid=$(master_pid "$dir") || { echo "smtp-server: not running ($dir)"; return 0; }
   daemons=$(pgrep -P "$pid" | tr '\n' ' ' || true)
-  # `postfix stop` only asks the master to end: wait for it and its daemons, then kill what is left.
-  postfix -c "$dir/etc" stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 50); do # 10 s
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
+  # SIGTERM is what `postfix stop` sends (without its one-second polls): the master ends its daemons and exits.
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 100); do # 10 s
+    alive "$pid" || break
+    sleep 0.1
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if alive "$pid"; then
     echo "smtp-server: master $pid did not end within 10 s; killing it" >&2
     kill -KILL "$pid" 2>/dev/null || true
   fi
   # Its daemons (its children when it was asked to stop) end with it; kill any that is still there after 5 s.
-  for i in $(seq 1 25); do # 5 s
+  for i in $(seq 1 50); do # 5 s
     left=""
-    for p in $daemons; do kill -0 "$p" 2>/dev/null && left="$left $p"; done
+    for p in $daemons; do alive "$p" && left="$left $p"; done
     [ -z "$left" ] && break
-    sleep 0.2
+    sleep 0.1
   done
   [ -n "$left" ] && kill -KILL $left 2>/dev/null || true
   rm -f "$dir/queue/pid/master.pid"
   echo "smtp-server: stopped ($dir)"
+}
+
+clean() {
+  local dir="$1"
+  [ -d "$dir" ] || return 0
+  rmdir "$dir" 2>/dev/null && return 0 # a start that failed before it wrote anything
+  grep -qs "Written by scripts/smtp-server.sh" "$dir/etc/main.cf" || die "not deleting $dir: no server of this script's was set up there"
+  stop "$dir"
+  rm -rf "$dir"
 }
 
 status() {
@@ -201,7 +230,8 @@ status() {
 case "${1:-}" in
   start) [ $# -eq 3 ] || die "usage: $0 start DIR PORT"; start "$2" "$3" ;;
   stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop "$2" ;;
+  clean) [ $# -eq 2 ] || die "usage: $0 clean DIR"; clean "$2" ;;
   status) [ $# -eq 2 ] || die "usage: $0 status DIR"; status "$2" ;;
   install) install_postfix ;;
-  *) die "usage: $0 start DIR PORT | stop DIR | status DIR | install" ;;
+  *) die "usage: $0 start DIR PORT | stop DIR | clean DIR | status DIR | install" ;;
 esac
