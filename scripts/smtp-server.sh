@@ -40,8 +40,8 @@ install_postfix() {
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends postfix >/dev/null; }; } || status=$?
   [ -n "$ours" ] && rm -f "$policy"
   [ "$status" -eq 0 ] || die "apt-get install postfix failed (exit $status)"
-  command -v deb-systemd-helper >/dev/null 2>&1 && deb-systemd-helper disable postfix.service >/dev/null 2>&1 || true
-  command -v update-rc.d >/dev/null 2>&1 && update-rc.d postfix disable >/dev/null 2>&1 || true
+  # Not enabled at boot either (systemctl disable works without a running systemd; update-rc.d where none is).
+  { systemctl disable postfix.service || update-rc.d postfix disable; } >/dev/null 2>&1 || true
 }
 
 # Whether a process runs: a zombie does not (where PID 1 does not reap orphans, as in some containers, the master and
