@@ -27,7 +27,7 @@ internal sealed partial class DeliveryService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = delivery.Value;
-        var path = analytics.Value.Snapshot ?? analytics.Value.Snapshots;
+        var path = string.IsNullOrWhiteSpace(analytics.Value.Snapshot) ? analytics.Value.Snapshots : analytics.Value.Snapshot;
         if (!options.Enabled || string.IsNullOrWhiteSpace(path))
         {
             Off(logger, options.Enabled ? "no snapshot folder is configured" : "Analytics:Delivery:Enabled is false");

@@ -69,6 +69,18 @@ public sealed class DeliveryWorld : IDisposable
         scope.ServiceProvider.GetRequiredService<AccountStore>().DisableAsync(user).GetAwaiter().GetResult();
     }
 
+    /// <summary>How many snapshots the workers have acted on.</summary>
+    public int Seen()
+    {
+        if (!File.Exists(Database))
+        {
+            return 0;
+        }
+
+        using var db = Db();
+        return db.SeenSnapshots.Count();
+    }
+
     public DeliveryDbContext Db() => DeliveryDbContext.Open(Database);
 
     public List<DeliveryRecord> Deliveries()
