@@ -47,7 +47,8 @@ internal static class SubscriptionsCommand
             var request = new SubscriptionRequest(parse.GetValue(user)!, parse.GetValue(brief)!, parse.GetValue(plan)!, parse.GetValue(district),
                 parse.GetValue(language)!, parse.GetValue(cron), parse.GetValue(zone), parse.GetValue(onPublish), parse.GetValue(alerts), to, address);
             SubscriptionStore.Check(request, plans: null);
-            await CheckAccountAsync(Path.GetFullPath(parse.GetValue(accounts)!), request).ConfigureAwait(false);
+            // Under the account's own spelling of its name: the dashboard lists a reader's subscriptions by it.
+            request = request with { UserName = await CheckAccountAsync(Path.GetFullPath(parse.GetValue(accounts)!), request).ConfigureAwait(false) };
             var explicitSnapshot = parse.GetResult(snapshot) is { Implicit: false };
             var plans = SubscriptionPlans.Read(parse.GetValue(snapshot)!, explicitSnapshot, context.Error);
             var made = await store.AddAsync(request, plans).ConfigureAwait(false);
@@ -110,8 +111,11 @@ internal static class SubscriptionsCommand
             ? configured
             : Path.Combine(DataPaths.DefaultRoot, "delivery.db");
 
-    /// <summary>The subscriber must be an enabled account; a district official may have only their own district's district brief.</summary>
-    private static async Task CheckAccountAsync(string database, SubscriptionRequest request)
+    /// <summary>
+    /// The subscriber must be an enabled account; a district official may have only their own district's district
+    /// brief. Returns the account's name as the accounts database spells it.
+    /// </summary>
+    private static async Task<string> CheckAccountAsync(string database, SubscriptionRequest request)
     {
         if (!File.Exists(database))
         {
@@ -132,6 +136,8 @@ internal static class SubscriptionsCommand
         {
             throw new CliFailure(ExitCodes.Usage, $"'{account.Name}' is the district official of {account.District}: a district brief of {request.District} is not theirs to receive.");
         }
+
+        return account.Name;
     }
 
     private static string Describe(Subscription s)

@@ -94,6 +94,15 @@ public sealed class SubscriptionsCommandTests : IDisposable
         Assert.Equal((BriefKinds.District, "500120", "en", DeliveryTargets.Folder, folder, true), (s.Brief, s.District, s.Language, s.Target, s.Address, s.OnPublish));
     }
 
+    [Fact]
+    public async Task Add_stores_the_account_under_its_own_spelling()
+    {
+        var run = await Add("Leader", "--brief", "plan", "--plan", "YY2020", "--on-publish", "--email", "leader@example.gov.cn");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Errors);
+        Assert.Equal("leader", Assert.Single(Stored()).UserName);
+    }
+
     [Theory]
     [InlineData("nobody", "there is no account 'nobody'")]
     [InlineData("gone", "is disabled")]
