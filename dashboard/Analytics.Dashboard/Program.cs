@@ -21,6 +21,7 @@ builder.Services.AddHostedService<SnapshotWatcher>();
 builder.Services.AddScoped<Warehouse>();
 builder.Services.AddHttpContextAccessor();
 builder.AddDashboardAccounts();
+Analytics.Dashboard.Subscriptions.SubscriptionsSetup.AddSubscriptions(builder);
 builder.Services.AddScoped(services => Disclosure.Of(services.GetRequiredService<IHttpContextAccessor>()));
 builder.Services.AddScoped<UiContext>();
 builder.Services.AddSingleton<SqlConsoleRunner>();
@@ -69,6 +70,7 @@ app.MapDimensions();
 app.MapDataStatus();
 app.MapSqlConsole();
 app.MapPagePdf();
+Analytics.Dashboard.Subscriptions.SubscriptionEndpoints.MapSubscriptions(app);
 app.MapRazorComponents<App>().RequireAuthorization(Policies.Reader);
 
 app.Lifetime.ApplicationStarted.Register(() =>

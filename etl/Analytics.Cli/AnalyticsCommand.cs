@@ -21,6 +21,7 @@ internal static class AnalyticsCommand
         root.Subcommands.Add(NotebookCommand.Create(context));
         root.Subcommands.Add(UsersCommand.Create(context));
         root.Subcommands.Add(TargetsCommand.Create(context));
+        root.Subcommands.Add(SubscriptionsCommand.Create(context));
         return root;
     }
 
