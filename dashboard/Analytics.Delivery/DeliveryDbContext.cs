@@ -21,14 +21,20 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
     /// <summary>A context on the file at <paramref name="databasePath"/>, its schema created when new.</summary>
     public static DeliveryDbContext Open(string databasePath)
     {
+        var db = Connect(databasePath);
+        db.Database.EnsureCreated();
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        return db;
+    }
+
+    /// <summary>A context on the file at <paramref name="databasePath"/>, which <see cref="Open"/> has made before (no schema check: for each request).</summary>
+    public static DeliveryDbContext Connect(string databasePath)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var full = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var connection = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-        var db = new DeliveryDbContext(new DbContextOptionsBuilder<DeliveryDbContext>().UseSqlite(connection).Options);
-        db.Database.EnsureCreated();
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-        return db;
+        return new DeliveryDbContext(new DbContextOptionsBuilder<DeliveryDbContext>().UseSqlite(connection).Options);
     }
 
     /// <inheritdoc />

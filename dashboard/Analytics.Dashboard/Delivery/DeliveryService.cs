@@ -1,4 +1,3 @@
-using Analytics.Dashboard.Accounts;
 using Analytics.Dashboard.Exports;
 using Analytics.Dashboard.Snapshots;
 using Analytics.Delivery;
@@ -13,17 +12,9 @@ namespace Analytics.Dashboard.Delivery;
 /// a decision is unique per subscription, kind and snapshot, and a delivery is claimed by one sender.
 /// </summary>
 internal sealed partial class DeliveryService(
-    IOptions<DeliveryOptions> delivery, IOptions<AnalyticsOptions> analytics, IOptions<AccountsOptions> accounts, IWebHostEnvironment environment,
+    IOptions<DeliveryOptions> delivery, IOptions<AnalyticsOptions> analytics, Subscriptions.SubscriptionDatabase database, IWebHostEnvironment environment,
     IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, PagePrinter printer, SnapshotSource snapshots, ILogger<DeliveryService> logger) : BackgroundService
 {
-    /// <summary>The delivery database: the setting, else <c>delivery.db</c> beside the accounts database.</summary>
-    public static string DatabasePath(DeliveryOptions delivery, AccountsOptions accounts, string contentRoot)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        ArgumentNullException.ThrowIfNull(accounts);
-        return Path.GetFullPath(delivery.Database ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(accounts.Database, contentRoot))!, "delivery.db"), contentRoot);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = delivery.Value;
@@ -43,7 +34,7 @@ internal sealed partial class DeliveryService(
 
         var publicUrl = options.PublicUrl ?? printer.BaseUrl() ?? "http://127.0.0.1:5080";
         var worker = new DeliveryWorker(
-            options, DatabasePath(options, accounts.Value, environment.ContentRootPath), Path.GetFullPath(path, environment.ContentRootPath),
+            options, database.Path, Path.GetFullPath(path, environment.ContentRootPath),
             new AccountsRecipientDirectory(scopes), new PageBriefRenderer(scopes, printer, snapshots, publicUrl), publicUrl, logger);
         Running(logger, options.PollSeconds, string.IsNullOrWhiteSpace(options.Smtp.Host) ? "(none: e-mail waits)" : $"{options.Smtp.Host}:{options.Smtp.Port}");
         try

@@ -1,7 +1,5 @@
 using Analytics.Dashboard.Accounts;
 using Analytics.Delivery;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Analytics.Dashboard.Subscriptions;
@@ -61,8 +59,6 @@ internal sealed class SubscriptionDatabase(string path)
             }
         }
 
-        var connection = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        return new DeliveryDbContext(new DbContextOptionsBuilder<DeliveryDbContext>()
-            .UseSqlite(connection).Options);
+        return DeliveryDbContext.Connect(Path);
     }
 }
