@@ -40,6 +40,13 @@ public sealed class ReaderSubscriptions(SubscriptionStore store, Warehouse wareh
     public Task<Subscription> AddAsync(SubscriptionAsk ask, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ask);
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier)?.StartsWith("sso:", StringComparison.Ordinal) == true)
+        {
+            // A brief is printed as its recipient, signed in with a token of their local account; a single sign-on
+            // reader has none, so nothing could ever be sent. Say so now rather than accept it.
+            throw new SubscriptionException("The subscription cannot be made: briefs are printed as the reader's own account, and a single sign-on reader has no local account here. Ask an administrator for one ('analytics users add').");
+        }
+
         if (OwnDistrict is { } own && ask.Brief == BriefKinds.District && ask.District != own)
         {
             throw new SubscriptionException($"The subscription cannot be made: a district official receives the district brief of their own district ({own}) only.");
