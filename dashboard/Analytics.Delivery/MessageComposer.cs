@@ -57,10 +57,10 @@ public static class MessageComposer
             var link = IndicatorUrl(publicUrl, c.After, en);
             html.Append("<tr><td><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(MailText.Indicator(c.After, en))).Append("</a></td><td>")
                 .Append(Encode(MailText.Place(c.After, en))).Append("</td><td>").Append(c.After.Year).Append("</td><td>")
-                .Append(Encode(MailText.Status(c.Before.Status, en))).Append(" (").Append(c.Before.Year).Append(")</td><td><b>")
+                .Append(Encode(MailText.Status(c.Before.Status, en))).Append(Encode(EarlierYear(c))).Append("</td><td><b>")
                 .Append(Encode(MailText.Status(c.After.Status, en))).Append("</b></td></tr>");
             text.Append("- ").Append(MailText.Indicator(c.After, en)).Append(" · ").Append(MailText.Place(c.After, en)).Append(" · ").Append(c.After.Year)
-                .Append(": ").Append(MailText.Status(c.Before.Status, en)).Append(" (").Append(c.Before.Year).Append(") → ").AppendLine(MailText.Status(c.After.Status, en))
+                .Append(": ").Append(MailText.Status(c.Before.Status, en)).Append(EarlierYear(c)).Append(" → ").AppendLine(MailText.Status(c.After.Status, en))
                 .Append("  ").AppendLine(link);
         }
 
@@ -109,6 +109,9 @@ public static class MessageComposer
         message.Body = body.ToMessageBody();
         return message;
     }
+
+    /// <summary>The year the earlier status was of, when it is not the year now judged (new data moved the latest year on).</summary>
+    private static string EarlierYear(StatusChange c) => c.Before.Year == c.After.Year ? "" : $" ({c.Before.Year})";
 
     private static string Base(string publicUrl) => publicUrl.TrimEnd('/');
 
