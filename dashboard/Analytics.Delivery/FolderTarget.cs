@@ -19,7 +19,7 @@ public static class FolderTarget
         var folder = Path.Combine(subscription.Address, delivery.Snapshot);
         Directory.CreateDirectory(folder);
         var written = new List<string>();
-        var stem = $"{delivery.Kind}-{subscription.Id}-{MailText.BriefName(subscription).Replace(' ', '-')}";
+        var stem = $"{delivery.Kind}-{subscription.Id}-{subscription.Plan}" + (subscription.District is { } d ? "-" + d : "");
         foreach (var attachment in message.Attachments.OfType<MimePart>())
         {
             using var pdf = new MemoryStream();

@@ -21,15 +21,18 @@ internal static class MailText
 
     public static string Indicator(StandingRow r, bool en) => en ? r.IndicatorEn : r.IndicatorZh;
 
-    public static string BriefSubject(Subscription s, string snapshot) => English(s)
-        ? $"{BriefName(s)} brief — {SnapshotDate(snapshot, true)}"
-        : $"{BriefName(s)}简报 — {SnapshotDate(snapshot, false)}";
+    public static string BriefSubject(Subscription s, string snapshot, string? title) => English(s)
+        ? $"{BriefName(s, title)} brief — {SnapshotDate(snapshot, true)}"
+        : $"{BriefName(s, title)}简报 — {SnapshotDate(snapshot, false)}";
 
-    public static string AlertSubject(Subscription s, int count) => English(s)
-        ? $"{BriefName(s)}: {count} indicator status{(count == 1 ? "" : "es")} changed"
-        : $"{BriefName(s)}：{count} 项指标状态变化";
+    public static string AlertSubject(Subscription s, int count, string? title) => English(s)
+        ? $"{BriefName(s, title)}: {count} indicator status{(count == 1 ? "" : "es")} changed"
+        : $"{BriefName(s, title)}：{count} 项指标状态变化";
 
-    public static string BriefName(Subscription s) => s.Brief == BriefKinds.District ? $"{s.Plan} {s.District}" : s.Plan;
+    /// <summary>What a subscription is about: the plan, or the district (its name when known) and the plan.</summary>
+    public static string BriefName(Subscription s, string? title = null) => s.Brief == BriefKinds.District
+        ? $"{title ?? s.District} ({s.Plan})"
+        : s.Plan;
 
     public static string BriefIntro(Subscription s) => English(s)
         ? "The attached PDF is the brief as you see it on the dashboard, made from the snapshot named below."

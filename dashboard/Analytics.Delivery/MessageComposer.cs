@@ -33,7 +33,7 @@ public static class MessageComposer
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = brief.FileName,
         };
-        return Message(subscription, delivery, MailText.BriefSubject(subscription, delivery.Snapshot), html, text, from, publicUrl, attachment);
+        return Message(subscription, delivery, MailText.BriefSubject(subscription, delivery.Snapshot, brief.Title), html, text, from, publicUrl, attachment);
     }
 
     /// <summary>An alert's message: one row per changed status, each linking to its indicator page.</summary>
@@ -66,7 +66,7 @@ public static class MessageComposer
 
         html.Append("</table><p>").Append(Encode(MailText.Snapshot(en))).Append(": ").Append(Encode(delivery.Snapshot)).Append("</p>");
         text.AppendLine().Append(MailText.Snapshot(en)).Append(": ").AppendLine(delivery.Snapshot);
-        return Message(subscription, delivery, MailText.AlertSubject(subscription, changes.Count), html, text, from, publicUrl, attachment: null);
+        return Message(subscription, delivery, MailText.AlertSubject(subscription, changes.Count, DistrictName(subscription, changes, en)), html, text, from, publicUrl, attachment: null);
     }
 
     /// <summary>The indicator page of a change, for its district (or the city), in the subscription's language.</summary>
@@ -109,6 +109,10 @@ public static class MessageComposer
         message.Body = body.ToMessageBody();
         return message;
     }
+
+    /// <summary>The subscription's district's name as the changes give it (none when only the city's changed).</summary>
+    private static string? DistrictName(Subscription subscription, IReadOnlyList<StatusChange> changes, bool en) =>
+        changes.Select(c => c.After).FirstOrDefault(r => r.DistrictCode == subscription.District) is { } row ? (en ? row.DistrictEn : row.DistrictZh) : null;
 
     /// <summary>The year the earlier status was of, when it is not the year now judged (new data moved the latest year on).</summary>
     private static string EarlierYear(StatusChange c) => c.Before.Year == c.After.Year ? "" : $" ({c.Before.Year})";

@@ -24,7 +24,8 @@ public interface IRecipientDirectory
 /// <param name="Pdf">The document.</param>
 /// <param name="FileName">Its file name.</param>
 /// <param name="Url">The page it shows, for the message's link.</param>
-public sealed record RenderedBrief(byte[] Pdf, string FileName, string Url);
+/// <param name="Title">What the brief is about in the reader's language (a district's name), for the subject; null: the plan and code.</param>
+public sealed record RenderedBrief(byte[] Pdf, string FileName, string Url, string? Title = null);
 
 /// <summary>Prints a subscription's brief as its recipient may see it (the dashboard prints its own page as them).</summary>
 public interface IBriefRenderer

@@ -1,5 +1,6 @@
 using Analytics.Delivery.Tests.Support;
 using Analytics.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Analytics.Delivery.Tests;
@@ -38,6 +39,30 @@ public sealed class SmtpDeliveryTests : IDisposable
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         var pdf = Assert.Single(message.Attachments.OfType<MimePart>());
         Assert.Equal(("application/pdf", $"brief-{subscription.Id}.pdf"), (pdf.ContentType.MimeType, pdf.FileName));
+    }
+
+    [Fact]
+    public async Task A_scheduled_brief_arrives_once_with_its_pdf()
+    {
+        var address = $"official-{Guid.NewGuid():N}@analytics.test";
+        _world.Publish(RevisedSnapshots.Before);
+        var subscription = _world.Subscribe(DeliveryWorld.Official, brief: BriefKinds.District, district: DeliveryWorld.OfficialDistrict,
+            cron: "0 8 * * 1", target: DeliveryTargets.Email, address: address, language: "en");
+        using (var db = _world.Db())
+        {
+            // A Monday 08:00 in Chongqing has passed since it was last acted on.
+            await db.Subscriptions.Where(s => s.Id == subscription.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ScheduledThrough, DateTime.UtcNow.AddDays(-8)));
+        }
+
+        Assert.Equal(1, await _world.RoundAsync());
+        Assert.Equal(0, await _world.RoundAsync());
+        var message = Assert.Single(await _smtp.WaitForMessagesAsync(m => m.To.Mailboxes.Any(x => x.Address == address), 1, Arrival));
+        Assert.StartsWith($"{DeliveryWorld.OfficialDistrict} (CQ2013) brief — ", message.Subject, StringComparison.Ordinal);
+        Assert.Single(message.Attachments);
+        Assert.StartsWith("schedule ", Assert.Single(_world.Deliveries()).Occasion, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(_smtp.Messages(), m => m.To.Mailboxes.Any(x => x.Address == address));
     }
 
     [Fact]

@@ -47,8 +47,9 @@ internal sealed class PageBriefRenderer(IServiceScopeFactory scopes, PagePrinter
             await accounts.RevokeTokenAsync(recipient.UserName, token[..11]).ConfigureAwait(false);
         }
 
+        var title = subscription.Brief == BriefKinds.District && subscription.District is { } code ? snapshot?.Catalog.DistrictName(subscription.Plan, code, english) : null;
         return result.Pdf is { } pdf
-            ? new RenderedBrief(pdf, printable.FileName, publicUrl.TrimEnd('/') + page)
+            ? new RenderedBrief(pdf, printable.FileName, publicUrl.TrimEnd('/') + page, title)
             : throw new BriefNotPrintedException($"The brief {page} could not be printed for {recipient.UserName}: {result.Problem} (HTTP {result.Status}).");
     }
 }
