@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "error: '$1' is required ($2)" >&2; exit 2; }; }
 need dotnet "the .NET 10 SDK"
-need node "Node.js 20 with npm: the DuckDB engine comes from npm"
-need npm "npm: the DuckDB engine comes from npm"
+need node "Node.js 20 with npm: plotly.js and the tests' independent DuckDB client come from npm"
+need npm "npm: plotly.js and the tests' independent DuckDB client come from npm"
 
 bash scripts/setup-machine.sh
 

@@ -16,22 +16,46 @@ public sealed class EngineAndFactoryTests
     }
 
     [Fact]
-    public void Package_json_pins_the_node_bindings_at_the_engines_version()
+    public void The_engine_package_and_the_tests_node_client_are_pinned_at_the_engines_version()
+    {
+        var root = Root();
+        var targets = File.ReadAllText(Path.Combine(root, "build", "DuckDbNative.targets"));
+        var package = System.Text.RegularExpressions.Regex.Match(targets, "<DuckDbPackageVersion>([^<]+)</DuckDbPackageVersion>").Groups[1].Value;
+        using var npm = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "package.json")));
+        var nodeApi = npm.RootElement.GetProperty("devDependencies").GetProperty("@duckdb/node-api").GetString();
+
+        Assert.StartsWith(DuckDbEngine.PinnedVersion.TrimStart('v') + ".", package, StringComparison.Ordinal);
+        Assert.StartsWith(DuckDbEngine.PinnedVersion.TrimStart('v') + "-", nodeApi, StringComparison.Ordinal);
+        Assert.False(npm.RootElement.TryGetProperty("optionalDependencies", out _), "the engine comes from NuGet, not npm");
+    }
+
+    [Fact]
+    public void The_engine_beside_the_program_is_the_nuget_packages_library()
+    {
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var targets = File.ReadAllText(Path.Combine(Root(), "build", "DuckDbNative.targets"));
+        var version = System.Text.RegularExpressions.Regex.Match(targets, "<DuckDbPackageVersion>([^<]+)</DuckDbPackageVersion>").Groups[1].Value;
+        var rid = (OperatingSystem.IsLinux() ? "linux-" : OperatingSystem.IsWindows() ? "win-" : "osx") +
+                  (OperatingSystem.IsMacOS() ? "" : System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant());
+        var name = OperatingSystem.IsLinux() ? "libduckdb.so" : OperatingSystem.IsWindows() ? "duckdb.dll" : "libduckdb.dylib";
+
+        var fromNuGet = Path.Combine(packages, "duckdb.net.bindings.full", version, "runtimes", rid, "native", name);
+        Assert.True(File.Exists(fromNuGet), fromNuGet);
+        Assert.Equal(File.ReadAllBytes(fromNuGet), File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, name)));
+    }
+
+    private static string Root()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "package.json")))
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Analytics.sln")))
         {
             root = root.Parent;
         }
 
         Assert.NotNull(root);
-        using var package = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "package.json")));
-        var pinned = package.RootElement.GetProperty("optionalDependencies").GetProperty("@duckdb/node-bindings-linux-x64").GetString();
-        var nodeApi = package.RootElement.GetProperty("devDependencies").GetProperty("@duckdb/node-api").GetString();
-
-        Assert.NotNull(pinned);
-        Assert.StartsWith(DuckDbEngine.PinnedVersion.TrimStart('v') + "-", pinned, StringComparison.Ordinal);
-        Assert.Equal(pinned, nodeApi);
+        return root.FullName;
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Analytics.DuckDb;
 /// </summary>
 public static class DuckDbEngine
 {
-    /// <summary>The DuckDB version pinned in package.json (<c>@duckdb/node-bindings-linux-x64@1.5.6-r.1</c>).</summary>
+    /// <summary>The DuckDB version pinned in build/DuckDbNative.targets (DuckDB.NET.Bindings.Full 1.5.6.1 carries libduckdb 1.5.6).</summary>
     public const string PinnedVersion = "v1.5.6";
 
     private static readonly Lazy<string> LoadedVersion = new(LoadAndCheck, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -5,7 +5,7 @@ namespace Analytics.DuckDb.Native;
 
 /// <summary>
 /// Finds libduckdb for the <c>[LibraryImport("duckdb")]</c> declarations: an explicit path in
-/// <c>ANALYTICS_DUCKDB_LIBRARY</c>, then the application folder (where the build copies it from npm), then the
+/// <c>ANALYTICS_DUCKDB_LIBRARY</c>, then the application folder (where the build copies it from the NuGet package), then the
 /// operating system's own search.
 /// </summary>
 internal static class NativeLibraryLoader
