@@ -32,7 +32,7 @@ builder.Services.AddHostedService<Analytics.Dashboard.Delivery.DeliveryService>(
 builder.Services.AddSingleton<Analytics.Dashboard.Presentation.FragmentCache>();
 builder.Services.AddErrorPages();
 builder.Services.AddDashboardCompression();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(ApiReference.Describe);
 builder.Services.AddAntiforgery();
 // Chinese text as UTF-8, not numeric entities: the default encoder escapes everything outside Basic Latin, which made
 // a Chinese page's HTML three times its text (218 KB for the overview) and cost the renderer time on every character.
@@ -63,6 +63,7 @@ app.UseMiddleware<SqlRequestGate>();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccounts();
 app.MapOpenApi();
+app.MapApiReference();
 app.MapPlans();
 app.MapIndicators();
 app.MapExports();

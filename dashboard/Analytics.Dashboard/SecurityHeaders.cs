@@ -10,12 +10,20 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference (Scalar, <see cref="Api.ApiReference"/>) starts itself with one inline module script that
+    /// its package writes; that page alone may run inline scripts. It shows no user content, only the OpenAPI document.
+    /// </summary>
+    private const string ReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h["Content-Security-Policy"] = Policy;
+            h["Content-Security-Policy"] = context.Request.Path.StartsWithSegments(Api.ApiReference.Path, StringComparison.Ordinal) ? ReferencePolicy : Policy;
             h["X-Content-Type-Options"] = "nosniff";
             h["X-Frame-Options"] = "DENY";
             h["Referrer-Policy"] = "no-referrer";

@@ -162,6 +162,28 @@ public sealed class ApiTests(DashboardFactory factory) : IClassFixture<Dashboard
     }
 
     [Fact]
+    public async Task The_api_reference_is_served_to_readers_over_the_document_which_says_how_to_sign_in_and_the_formats()
+    {
+        using var client = factory.As(Roles.Viewer);
+        var page = await client.GetAsync("/api/reference/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'unsafe-inline'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/reference/scalar.js")).StatusCode);
+
+        var doc = await Json(await client.GetAsync("/openapi/v1.json"));
+        var description = doc.GetProperty("info").GetProperty("description").GetString()!;
+        Assert.Contains("Bearer ak_", description, StringComparison.Ordinal);
+        Assert.Contains(".csv", description, StringComparison.Ordinal);
+
+        // Not signed in: the sign-in, as for every page; every other page keeps the strict policy.
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/api/reference/")).StatusCode);
+        Assert.Contains("script-src 'self';", (await client.GetAsync("/?plan=CQ2013")).Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Responses_carry_security_headers()
     {
         using var client = factory.As(Roles.Viewer);
