@@ -166,7 +166,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             var contract = FeedContracts.For(feed);
             var target = Path.Combine(staging, "feed=" + feed.ToName()).Replace("'", "''", StringComparison.Ordinal);
             // A feed whose contract has a year column (rd_spend) is partitioned by it; the others get one derived.
-            var year = contract.IndexOf("year") >= 0 ? "" : $", {PartitionYear(feed)} AS year";
+            var year = contract.IndexOf("year") >= 0 ? "" : $", {LakeSchema.PartitionYear(feed)} AS year";
             db.Execute(
                 $"COPY (SELECT {StagingDatabase.ExportColumns(contract)}{year} FROM {StagingDatabase.TableOf(feed)}) " +
                 $"TO '{target}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year))");
@@ -180,16 +180,6 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             db.Execute($"COPY quarantine TO '{Path.Combine(target, "data_0.parquet").Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet, COMPRESSION zstd)");
         }
     }
-
-    /// <summary>The year a row belongs to in the lake's partitions (rd_spend has its own year column).</summary>
-    private static string PartitionYear(FeedKind feed) => feed switch
-    {
-        FeedKind.Registry => "year(as_of)",
-        FeedKind.Recognitions => "year(granted_on)",
-        FeedKind.Patents => "year(application_date)",
-        FeedKind.Survey => "survey_year",
-        _ => throw new ArgumentOutOfRangeException(nameof(feed)),
-    };
 
     private static void Publish(string staging, string target)
     {

@@ -48,6 +48,21 @@ public static class LakeSchema
             .Concat(RowOrigin).Concat(FeedPathKeys).ToList();
     }
 
+    /// <summary>
+    /// The SQL expression of the year a feed's row is partitioned by (<c>year=…</c> in its path): R&amp;D spend's own
+    /// <c>year</c> column, else the year of the registry's as-of date, a recognition's grant date, a patent's application
+    /// date, or the survey's year.
+    /// </summary>
+    public static string PartitionYear(FeedKind feed) => feed switch
+    {
+        FeedKind.Registry => "year(as_of)",
+        FeedKind.Recognitions => "year(granted_on)",
+        FeedKind.Patents => "year(application_date)",
+        FeedKind.RdSpend => "year",
+        FeedKind.Survey => "survey_year",
+        _ => throw new ArgumentOutOfRangeException(nameof(feed)),
+    };
+
     /// <summary>The quarantine's columns as a reader sees them with Hive partitioning.</summary>
     public static IReadOnlyList<LakeColumn> QuarantineAsRead => [.. Quarantine, .. QuarantinePathKeys];
 }
