@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using Analytics.Etl.Normalising;
 
 namespace Analytics.Warehouse.Tests.Support;
 
@@ -25,7 +26,7 @@ internal sealed record SurveyRow(
     bool? EcommercePurchase = null, bool? EcommerceSales = null, bool? CloudServices = null);
 
 /// <summary>
-/// Writes a tiny lake in the layout <c>analytics load</c> publishes: <c>load=&lt;id&gt;/feed=&lt;feed&gt;/year=&lt;yyyy&gt;/*.parquet</c>
+/// Writes a tiny lake in the layout and columns <c>analytics load</c> publishes: <c>load=&lt;id&gt;/feed=&lt;feed&gt;/year=&lt;yyyy&gt;/*.parquet</c>
 /// (through DuckDB's COPY … PARTITION_BY), <c>load=&lt;id&gt;/quarantine/*.parquet</c> and <c>manifest.json</c>.
 /// </summary>
 internal sealed class FixtureLake : IDisposable
@@ -54,7 +55,7 @@ internal sealed class FixtureLake : IDisposable
             CREATE TABLE recognitions (credit_code VARCHAR, person_id VARCHAR, recognition_type VARCHAR, level VARCHAR, granted_on DATE,
               expires_on DATE, revoked_on DATE, certificate_no VARCHAR, batch VARCHAR, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             CREATE TABLE patents_raw (application_no VARCHAR, patent_type INTEGER, title VARCHAR, applicants VARCHAR, application_date DATE,
-              publication_date DATE, grant_date DATE, legal_status VARCHAR, ipc_main VARCHAR, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
+              publication_date DATE, grant_date DATE, legal_status VARCHAR, ipc_main VARCHAR, applicant_credit_codes VARCHAR, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             CREATE TABLE rd_spend (credit_code VARCHAR, rd_expense DECIMAL(18,2), main_business_revenue DECIMAL(18,2), new_product_revenue DECIMAL(18,2),
               rd_personnel INTEGER, source VARCHAR, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             CREATE TABLE survey (credit_code VARCHAR, survey_year INTEGER, weight DOUBLE, it_in_rd BOOLEAN, it_in_management BOOLEAN,
@@ -93,6 +94,7 @@ internal sealed class FixtureLake : IDisposable
             {
                 a.CreateRow().Append(p.ApplicationNo).Append(p.Type).Append("专利" + p.ApplicationNo).Append(string.Join('|', p.Applicants))
                     .Append(p.ApplicationDate).AppendNull().Append(p.GrantDate).Append(p.GrantDate is null ? "审中" : "有效").AppendNull()
+                    .Append(string.Join('|', ApplicantCreditCodes.Of(p.Applicants)))
                     .Append("patents.jsonl").Append("sha").Append((long)++n).Append(p.ApplicationDate.Year).EndRow();
             }
         }
@@ -120,7 +122,13 @@ internal sealed class FixtureLake : IDisposable
 
         Copy(connection, "SELECT * FROM registry", folder, "registry", registry.Count);
         Copy(connection, "SELECT * FROM recognitions", folder, "recognitions", recognitions.Count);
-        Copy(connection, "SELECT * EXCLUDE (applicants), string_split(applicants, '|') AS applicants FROM patents_raw", folder, "patents", patents.Count);
+        // An applicant that is not a credit code has NULL beside it, as the load writes.
+        Copy(connection, """
+            SELECT application_no, patent_type, title, string_split(applicants, '|') AS applicants, application_date, publication_date,
+                   grant_date, legal_status, ipc_main, list_transform(string_split(applicant_credit_codes, '|'), s -> nullif(s, '')) AS applicant_credit_codes,
+                   source_file, sha256, source_row, year
+            FROM patents_raw
+            """, folder, "patents", patents.Count);
         Copy(connection, "SELECT * FROM rd_spend", folder, "rd_spend", rd.Count);
         Copy(connection, "SELECT * FROM survey", folder, "survey", survey.Count);
 
