@@ -19,6 +19,15 @@ public static class LakeSchema
         new("notes", "VARCHAR[]"), new("source_file", "VARCHAR"), new("sha256", "VARCHAR"), new("source_row", "BIGINT"),
     ];
 
+    /// <summary>
+    /// The columns the load derives from a feed's validated values and writes after its contract columns (before
+    /// <see cref="RowOrigin"/>): for patents, <c>applicant_credit_codes</c>, parallel to <c>applicants</c>, the
+    /// normalised credit code of each applicant that is one, else NULL (<c>ApplicantCreditCodes</c> in the ETL).
+    /// </summary>
+    public static IReadOnlyList<LakeColumn> Derived(FeedKind feed) => feed == FeedKind.Patents ? PatentsDerived : [];
+
+    private static readonly LakeColumn[] PatentsDerived = [new("applicant_credit_codes", "VARCHAR[]")];
+
     /// <summary>The Hive keys of a feed file's path (<c>load=…/feed=…/year=…</c>), as DuckDB reads them.</summary>
     public static IReadOnlyList<LakeColumn> FeedPathKeys { get; } =
     [
@@ -37,15 +46,15 @@ public static class LakeSchema
     public static IReadOnlyList<LakeColumn> QuarantinePathKeys { get; } = [new("load", "VARCHAR")];
 
     /// <summary>
-    /// The columns a reader of a feed's lake files sees with Hive partitioning: the contract's, the row origin, then the
-    /// path keys. A path key wins over a file column of the same name (R&amp;D spend's <c>year</c>), as DuckDB reads it.
+    /// The columns a reader of a feed's lake files sees with Hive partitioning: the contract's, the derived ones, the row
+    /// origin, then the path keys. A path key wins over a file column of the same name (R&amp;D spend's <c>year</c>), as DuckDB reads it.
     /// </summary>
     public static IReadOnlyList<LakeColumn> FeedAsRead(FeedContract contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
         var keys = FeedPathKeys.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
         return contract.Fields.Where(f => !keys.Contains(f.Name)).Select(f => new LakeColumn(f.Name, f.DuckDbType))
-            .Concat(RowOrigin).Concat(FeedPathKeys).ToList();
+            .Concat(Derived(contract.Kind)).Concat(RowOrigin).Concat(FeedPathKeys).ToList();
     }
 
     /// <summary>

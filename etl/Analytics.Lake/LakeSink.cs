@@ -1,4 +1,5 @@
 using Analytics.Etl.Contracts;
+using Analytics.Etl.Normalising;
 using Analytics.Etl.Sources;
 
 namespace Analytics.Lake;
@@ -45,6 +46,12 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeed
                 FieldType.TextList => row.Append(string.Join('\u001f', record.GetStringList(i))),
                 _ => throw new InvalidOperationException($"Field type {record.Contract.Fields[i].Type} has no lake column."),
             };
+        }
+
+        if (record.Contract.Kind == FeedKind.Patents)
+        {
+            // LakeSchema.Derived: the applicants' credit codes, NULL entries staged as empty texts.
+            row = row.Append(string.Join('\u001f', ApplicantCreditCodes.Of(record.GetStringList(PatentsContract.Applicants))));
         }
 
         row = record.Notes.Count == 0 ? row.AppendNull() : row.Append(string.Join('\u001f', record.Notes.Select(n => n.Kind)));

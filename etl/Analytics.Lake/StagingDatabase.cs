@@ -34,7 +34,9 @@ internal sealed class StagingDatabase : IDisposable
         if (!_appenders.TryGetValue(contract.Kind, out var appender))
         {
             // A list field is staged as text joined by U+001F (the appender writes scalars) and split again on export.
+            // A derived list (applicant_credit_codes) likewise, its NULL entries staged as empty texts.
             var columns = contract.Fields.Select(f => $"{DuckDbConnection.QuoteIdentifier(f.Name)} {(f.Type == FieldType.TextList ? "VARCHAR" : f.DuckDbType)}")
+                .Concat(LakeSchema.Derived(contract.Kind).Select(c => $"{DuckDbConnection.QuoteIdentifier(c.Name)} VARCHAR"))
                 .Append("notes VARCHAR").Append("source_file VARCHAR").Append("sha256 VARCHAR").Append("source_row BIGINT").Append("stage_seq BIGINT");
             Execute($"CREATE TABLE {TableOf(contract.Kind)} ({string.Join(", ", columns)})");
             appender = Connection.CreateAppender(TableOf(contract.Kind));
@@ -94,13 +96,15 @@ internal sealed class StagingDatabase : IDisposable
     public static string TableOf(FeedKind feed) => "accepted_" + feed.ToName();
 
     /// <summary>
-    /// The column list that turns a staged table back into the contract's types (lists split again), then the row's
-    /// normalisation notes (<c>notes</c>: the note kinds as a list, NULL when no value was changed) and its origin.
+    /// The column list that turns a staged table back into the contract's types (lists split again), the derived columns
+    /// (<see cref="LakeSchema.Derived"/>, empty entries read as NULL), then the row's normalisation notes (<c>notes</c>: the note kinds as a list, NULL when no value was changed) and its origin.
     /// </summary>
     public static string ExportColumns(FeedContract contract) => string.Join(", ", contract.Fields
         .Select(f => f.Type == FieldType.TextList
             ? $"string_split({DuckDbConnection.QuoteIdentifier(f.Name)}, chr(31)) AS {DuckDbConnection.QuoteIdentifier(f.Name)}"
             : DuckDbConnection.QuoteIdentifier(f.Name))
+        .Concat(LakeSchema.Derived(contract.Kind).Select(c => DuckDbConnection.QuoteIdentifier(c.Name))
+            .Select(c => $"list_transform(string_split({c}, chr(31)), s -> nullif(s, '')) AS {c}"))
         .Append("string_split(notes, chr(31)) AS notes").Append("source_file").Append("sha256").Append("source_row"));
 
     /// <summary>Flushes every appender so the staged rows are visible to SQL.</summary>

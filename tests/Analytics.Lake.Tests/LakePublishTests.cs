@@ -110,6 +110,23 @@ public sealed class LakePublishTests : IDisposable
     }
 
     [Fact]
+    public void A_patent_carries_its_applicants_credit_codes_in_step_with_its_applicants()
+    {
+        // A code, the same rule's O for 0 (fixed: the check then holds), a wrong check character and a person.
+        var oForZero = Extracts.Credit(7).Replace("91500000", "915OOOOO", StringComparison.Ordinal);
+        var wrong = Extracts.WrongCheck(Extracts.Credit(8));
+        var patents = folder.WriteText("patents.jsonl", Extracts.PatentLine(Extracts.Patent(2019, 1, 123),
+            $"[\"{Extracts.Credit(1)}\",\"{oForZero}\",\"{wrong}\",\"张三\"]") + "\n", LakeFolder.Utf8NoBom);
+
+        folder.Loader().Load([LakeFolder.Input(FeedKind.Patents, patents)]);
+
+        var row = Assert.Single(LakeFolder.Query(
+            $"SELECT applicants, applicant_credit_codes FROM {LakeFolder.ReadParquet(folder.Layout.FeedGlob(FeedKind.Patents))}"));
+        Assert.Equal([Extracts.Credit(1), Extracts.Credit(7), wrong, "张三"], Assert.IsType<List<string?>>(row[0]));
+        Assert.Equal([Extracts.Credit(1), Extracts.Credit(7), null, null], Assert.IsType<List<string?>>(row[1]));
+    }
+
+    [Fact]
     public void The_rd_spend_year_column_becomes_the_partition_and_reads_back()
     {
         LoadThreeFeeds();

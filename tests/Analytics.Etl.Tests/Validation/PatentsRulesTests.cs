@@ -1,4 +1,5 @@
 using Analytics.Etl.Contracts;
+using Analytics.Etl.Normalising;
 using Analytics.Etl.Tests.Reading;
 using Analytics.Etl.Tests.Support;
 using Analytics.Etl.Validation;
@@ -36,6 +37,19 @@ public sealed class PatentsRulesTests : IDisposable
 
         Assert.Equal(new[] { wrong }, (string[])sink.Rows.Single()[Applicants]!);
         Assert.Equal(NoteKinds.ApplicantNotACreditCode, sink.Notes.Single().Kind);
+    }
+
+    [Fact]
+    public void Each_applicant_gets_its_normalised_credit_code_or_null_for_the_lake()
+    {
+        var good = Codes.Credit(7);
+        var withZero = Codes.CreditWithZero;
+        var oForZero = withZero.Replace('0', 'O');
+        var wrong = Codes.WrongCheck(Codes.Credit(8));
+        var row = Load(Line(Codes.Patent(2019, 1, 1),
+            applicants: $"[\"{good.ToLowerInvariant()}\",\"{oForZero}\",\"{wrong}\",\"张三\"]")).Rows.Single();
+
+        Assert.Equal(new[] { good, withZero, null, null }, ApplicantCreditCodes.Of((string[])row[Applicants]!));
     }
 
     [Theory]

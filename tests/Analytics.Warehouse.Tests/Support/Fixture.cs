@@ -27,9 +27,12 @@ internal static class Fixture
     public static readonly DateTimeOffset FirstLoad = new(2024, 1, 10, 8, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset SecondLoad = new(2024, 2, 10, 8, 0, 0, TimeSpan.Zero);
 
-    /// <summary>An 18-character credit code in the GB 32100 alphabet (check digit not computed: the warehouse does not validate it).</summary>
-    public static string Code(string prefix, string district, int serial) =>
-        prefix + district + "MA" + serial.ToString("D8", CultureInfo.InvariantCulture);
+    /// <summary>A valid credit code (GB 32100 check character computed), as the load lets into the lake.</summary>
+    public static string Code(string prefix, string district, int serial)
+    {
+        var body = prefix + district + "MA" + serial.ToString("D7", CultureInfo.InvariantCulture);
+        return body + Analytics.Etl.Identifiers.CreditCode.ComputeCheckCharacter(body);
+    }
 
     public static List<RegistryRow> Registry()
     {

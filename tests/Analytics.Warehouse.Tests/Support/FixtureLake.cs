@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using Analytics.Etl.Normalising;
 
 namespace Analytics.Warehouse.Tests.Support;
 
@@ -25,7 +26,7 @@ internal sealed record SurveyRow(
     bool? EcommercePurchase = null, bool? EcommerceSales = null, bool? CloudServices = null);
 
 /// <summary>
-/// Writes a tiny lake in the layout <c>analytics load</c> publishes: <c>load=&lt;id&gt;/feed=&lt;feed&gt;/year=&lt;yyyy&gt;/*.parquet</c>
+/// Writes a tiny lake in the layout and columns <c>analytics load</c> publishes (FixtureLakeShapeTests holds it to them): <c>load=&lt;id&gt;/feed=&lt;feed&gt;/year=&lt;yyyy&gt;/*.parquet</c>
 /// (through DuckDB's COPY … PARTITION_BY), <c>load=&lt;id&gt;/quarantine/*.parquet</c> and <c>manifest.json</c>.
 /// </summary>
 internal sealed class FixtureLake : IDisposable
@@ -50,16 +51,16 @@ internal sealed class FixtureLake : IDisposable
         Execute(connection, """
             CREATE TABLE registry (credit_code VARCHAR, name VARCHAR, district_code VARCHAR, industry_code VARCHAR, founded_on DATE,
               status VARCHAR, deregistered_on DATE, employees INTEGER, revenue DECIMAL(18,2), assets DECIMAL(18,2), size_class VARCHAR,
-              as_of DATE, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
+              as_of DATE, notes VARCHAR[], source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             CREATE TABLE recognitions (credit_code VARCHAR, person_id VARCHAR, recognition_type VARCHAR, level VARCHAR, granted_on DATE,
-              expires_on DATE, revoked_on DATE, certificate_no VARCHAR, batch VARCHAR, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
+              expires_on DATE, revoked_on DATE, certificate_no VARCHAR, batch VARCHAR, notes VARCHAR[], source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             CREATE TABLE patents_raw (application_no VARCHAR, patent_type INTEGER, title VARCHAR, applicants VARCHAR, application_date DATE,
-              publication_date DATE, grant_date DATE, legal_status VARCHAR, ipc_main VARCHAR, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
+              publication_date DATE, grant_date DATE, legal_status VARCHAR, ipc_main VARCHAR, applicant_credit_codes VARCHAR, notes VARCHAR[], source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             CREATE TABLE rd_spend (credit_code VARCHAR, rd_expense DECIMAL(18,2), main_business_revenue DECIMAL(18,2), new_product_revenue DECIMAL(18,2),
-              rd_personnel INTEGER, source VARCHAR, source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
+              rd_personnel INTEGER, source VARCHAR, notes VARCHAR[], source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             CREATE TABLE survey (credit_code VARCHAR, survey_year INTEGER, weight DOUBLE, it_in_rd BOOLEAN, it_in_management BOOLEAN,
               it_in_production_control BOOLEAN, ecommerce_purchase BOOLEAN, ecommerce_sales BOOLEAN, cloud_services BOOLEAN, has_website BOOLEAN,
-              source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
+              notes VARCHAR[], source_file VARCHAR, sha256 VARCHAR, source_row BIGINT, year INTEGER);
             """);
 
         using (var a = connection.CreateAppender("registry"))
@@ -70,7 +71,7 @@ internal sealed class FixtureLake : IDisposable
                 var dead = r.Status is "注销" or "吊销";
                 a.CreateRow().Append(r.CreditCode).Append(r.Name ?? "企业" + r.CreditCode[^4..]).Append(r.District).Append(r.Industry)
                     .Append(new DateOnly(2005, 1, 1)).Append(r.Status).Append(dead ? new DateOnly(r.Year, 6, 30) : (DateOnly?)null)
-                    .Append(r.Employees).Append(r.Revenue).Append(r.Assets).Append(r.Size).Append(new DateOnly(r.Year, 12, 31))
+                    .Append(r.Employees).Append(r.Revenue).Append(r.Assets).Append(r.Size).Append(new DateOnly(r.Year, 12, 31)).AppendNull()
                     .Append($"registry_{r.Year}.csv").Append("sha").Append((long)++n).Append(r.Year).EndRow();
             }
         }
@@ -81,7 +82,7 @@ internal sealed class FixtureLake : IDisposable
             foreach (var r in recognitions)
             {
                 a.CreateRow().Append(r.CreditCode).Append(r.PersonId).Append(r.Type).Append(r.Level).Append(r.GrantedOn)
-                    .Append(r.ExpiresOn).Append(r.RevokedOn).Append("CERT-" + (++n).ToString(CultureInfo.InvariantCulture)).Append("第一批")
+                    .Append(r.ExpiresOn).Append(r.RevokedOn).Append("CERT-" + (++n).ToString(CultureInfo.InvariantCulture)).Append("第一批").AppendNull()
                     .Append("recognitions.xlsx").Append("sha").Append((long)n).Append(r.GrantedOn.Year).EndRow();
             }
         }
@@ -93,6 +94,7 @@ internal sealed class FixtureLake : IDisposable
             {
                 a.CreateRow().Append(p.ApplicationNo).Append(p.Type).Append("专利" + p.ApplicationNo).Append(string.Join('|', p.Applicants))
                     .Append(p.ApplicationDate).AppendNull().Append(p.GrantDate).Append(p.GrantDate is null ? "审中" : "有效").AppendNull()
+                    .Append(string.Join('|', ApplicantCreditCodes.Of(p.Applicants))).AppendNull()
                     .Append("patents.jsonl").Append("sha").Append((long)++n).Append(p.ApplicationDate.Year).EndRow();
             }
         }
@@ -103,7 +105,7 @@ internal sealed class FixtureLake : IDisposable
             foreach (var r in rd)
             {
                 a.CreateRow().Append(r.CreditCode).Append(r.RdExpense).Append(r.MainBusinessRevenue).Append(r.NewProductRevenue)
-                    .AppendNull().Append("统计").Append("rd.csv").Append("sha").Append((long)++n).Append(r.Year).EndRow();
+                    .AppendNull().Append("统计").AppendNull().Append("rd.csv").Append("sha").Append((long)++n).Append(r.Year).EndRow();
             }
         }
 
@@ -114,13 +116,19 @@ internal sealed class FixtureLake : IDisposable
             {
                 a.CreateRow().Append(s.CreditCode).Append(s.Year).Append(s.Weight).Append(s.ItInRd).Append(s.ItInManagement)
                     .Append(s.ItInProductionControl).Append(s.EcommercePurchase).Append(s.EcommerceSales).Append(s.CloudServices)
-                    .AppendNull().Append("survey.xlsx").Append("sha").Append((long)++n).Append(s.Year).EndRow();
+                    .AppendNull().AppendNull().Append("survey.xlsx").Append("sha").Append((long)++n).Append(s.Year).EndRow();
             }
         }
 
         Copy(connection, "SELECT * FROM registry", folder, "registry", registry.Count);
         Copy(connection, "SELECT * FROM recognitions", folder, "recognitions", recognitions.Count);
-        Copy(connection, "SELECT * EXCLUDE (applicants), string_split(applicants, '|') AS applicants FROM patents_raw", folder, "patents", patents.Count);
+        // The lists in the lake's column order; an applicant that is not a credit code has NULL beside it, as the load writes.
+        Copy(connection, """
+            SELECT application_no, patent_type, title, string_split(applicants, '|') AS applicants, application_date, publication_date,
+                   grant_date, legal_status, ipc_main, list_transform(string_split(applicant_credit_codes, '|'), s -> nullif(s, '')) AS applicant_credit_codes,
+                   notes, source_file, sha256, source_row, year
+            FROM patents_raw
+            """, folder, "patents", patents.Count);
         Copy(connection, "SELECT * FROM rd_spend", folder, "rd_spend", rd.Count);
         Copy(connection, "SELECT * FROM survey", folder, "survey", survey.Count);
 

@@ -9,7 +9,9 @@ namespace Analytics.Warehouse.Building;
 /// The lake as temporary views, generated from the lake's own definitions (<see cref="LakeLayout"/> for the globs,
 /// <see cref="LakeSchema"/> for the columns): <c>lake_manifest</c>, <c>lake_quarantine</c> and one <c>lake_&lt;feed&gt;</c>
 /// per feed. A feed with no file in the lake yet gets an empty view of the same columns (DuckDB refuses a glob that
-/// matches nothing), so the build runs on a lake that has only some feeds.
+/// matches nothing), so the build runs on a lake that has only some feeds. A column the schema declares that no file of
+/// a feed has (a lake loaded before the column existed, e.g. patents' <c>applicant_credit_codes</c>) reads as NULL,
+/// as one missing from some files does (<c>union_by_name</c>), so such a lake still builds.
 /// </summary>
 internal static class LakeSources
 {
@@ -51,7 +53,7 @@ internal static class LakeSources
             var present = batches.Any(b => Directory.Exists(Path.Combine(b, "feed=" + contract.Kind.ToName()))
                 && Directory.EnumerateDirectories(Path.Combine(b, "feed=" + contract.Kind.ToName())).Any(HasFiles));
             statements.Add(present
-                ? View(ViewOf(contract.Kind), ReadParquet(layout.FeedGlob(contract.Kind)))
+                ? View(ViewOf(contract.Kind), $"{ReadParquet(layout.FeedGlob(contract.Kind))} UNION ALL BY NAME {Typed(LakeSchema.FeedAsRead(contract))} WHERE false")
                 : Empty(ViewOf(contract.Kind), LakeSchema.FeedAsRead(contract)));
         }
 
@@ -81,8 +83,11 @@ internal static class LakeSources
 
     private static string View(string name, string select) => $"CREATE TEMP VIEW {name} AS {select}";
 
-    private static string Empty(string name, IEnumerable<LakeColumn> columns) =>
-        View(name, $"SELECT {string.Join(", ", columns.Select(c => $"CAST(NULL AS {c.Type}) AS {DuckDbConnection.QuoteIdentifier(c.Name)}"))} WHERE false");
+    private static string Empty(string name, IEnumerable<LakeColumn> columns) => View(name, $"{Typed(columns)} WHERE false");
+
+    /// <summary>One row of typed NULLs: with <c>WHERE false</c>, no rows but the columns' names and types.</summary>
+    private static string Typed(IEnumerable<LakeColumn> columns) =>
+        $"SELECT {string.Join(", ", columns.Select(c => $"CAST(NULL AS {c.Type}) AS {DuckDbConnection.QuoteIdentifier(c.Name)}"))}";
 
     private static string Literal(string path) => DuckDbConnection.QuoteLiteral(path.Replace('\\', '/'));
 }
