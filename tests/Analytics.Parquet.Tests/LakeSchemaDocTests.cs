@@ -62,7 +62,11 @@ public sealed class LakeSchemaDocTests
           .AppendLine("- Types are DuckDB's; in Parquet, `VARCHAR` is a UTF-8 string, `DATE` a date, `BIGINT`/`INTEGER` int64/int32, `DOUBLE` a")
           .AppendLine("  double, `DECIMAL(p,s)` a decimal, `BOOLEAN` a boolean, `VARCHAR[]` a list of strings.")
           .AppendLine("- Every column is optional at the Parquet level. **null** says whether a value may be missing: a feed's required fields")
-          .AppendLine("  are never NULL in the lake (a row without one is quarantined instead).").AppendLine();
+          .AppendLine("  are never NULL in the lake (a row without one is quarantined instead).")
+          .AppendLine("- `applicants` and `applicant_credit_codes` are parallel lists: element *i* of one belongs to element *i* of the other,")
+          .AppendLine("  and `applicant_credit_codes` has NULL elements (an applicant who is a person). Read them with a reader that keeps a")
+          .AppendLine("  list's NULL elements in place — DuckDB, pyarrow, polars do; Parquet.Net 6.1's untyped reader drops them, which")
+          .AppendLine("  shifts the positions (`tests/Analytics.Parquet.Tests` found it).").AppendLine();
 
         foreach (var contract in FeedContracts.All)
         {

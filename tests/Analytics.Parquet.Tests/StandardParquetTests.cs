@@ -11,6 +11,11 @@ namespace Analytics.Parquet.Tests;
 /// snapshot — read by Parquet.Net (a managed implementation that shares no code with DuckDB) and by DuckDB, compared
 /// value by value in file order: other engines (pandas, polars, Spark, Power BI) read what DuckDB reads.
 /// </summary>
+/// <remarks>
+/// One difference is Parquet.Net's, not the files': its untyped reader drops the NULL elements of a list (found on
+/// <c>applicant_credit_codes</c>, NULL where an applicant is a person). Only that is let through, and only in list
+/// columns; docs/lake-schema.md tells readers of the parallel lists to use a reader that keeps positions.
+/// </remarks>
 public sealed class StandardParquetTests
 {
     public static TheoryData<string> LakeFiles() => new(Files(ProductSnapshot.LakeFolder, exclude: "_staging"));
@@ -52,6 +57,13 @@ public sealed class StandardParquetTests
                 var (name, type) = columns[c];
                 var expected = duck[row][c];
                 var actual = Text(managed.Data[row].TryGetValue(name, out var v) ? v : null, type);
+                if (type.EndsWith("[]", StringComparison.Ordinal) && expected != actual && WithoutNullElements(expected) == actual)
+                {
+                    // Parquet.Net 6.1's untyped reader leaves a list's NULL elements out (DuckDB, pyarrow and polars keep
+                    // them): the values agree, the positions do not. docs/lake-schema.md warns readers of parallel lists.
+                    continue;
+                }
+
                 if (expected != actual)
                 {
                     Assert.Fail($"{Path.GetFileName(path)} row {row + 1}, column {name} ({type}): DuckDB reads '{expected}', Parquet.Net '{actual}'.");
@@ -59,6 +71,10 @@ public sealed class StandardParquetTests
             }
         }
     }
+
+    /// <summary>A list's text without its NULL elements.</summary>
+    private static string WithoutNullElements(string list) =>
+        "[" + string.Join("|", list.Trim('[', ']').Split('|').Where(e => e != "∅")) + "]";
 
     private static (List<(string Name, string Type)> Columns, List<string[]> Rows) ReadWithDuckDb(string path)
     {
