@@ -79,6 +79,17 @@ public sealed class ArrowExportTests
     }
 
     [Fact]
+    public void The_row_cap_inside_the_last_chunk_is_a_cut()
+    {
+        using var connection = Sql.OpenMemory();
+        using var reader = connection.CreateCommand("SELECT i FROM range(3) r(i)").ExecuteReader();
+
+        var summary = DuckDbArrowStreamWriter.Write(reader, Stream.Null, maxRows: 2);
+
+        Assert.Equal((2L, true), (summary.Rows, summary.CutAtRows));
+    }
+
+    [Fact]
     public void The_row_cap_equal_to_the_rows_is_no_cut()
     {
         using var connection = Sql.OpenMemory();

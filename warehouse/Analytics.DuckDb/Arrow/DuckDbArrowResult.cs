@@ -36,6 +36,9 @@ public sealed unsafe class DuckDbArrowResult : IDisposable
     /// <summary>The result's columns as Arrow fields, in order.</summary>
     public Schema Schema { get; }
 
+    /// <summary>Whether a batch was cut short by its <c>maxRows</c>, so rows of the result were left out.</summary>
+    public bool RowsLeftOut { get; private set; }
+
     /// <summary>
     /// The next data chunk as a record batch of at most <paramref name="maxRows"/> rows (rows past it in that chunk
     /// are skipped: use it for a row cap), or null at the end of the result. Empty chunks are passed over.
@@ -62,6 +65,7 @@ public sealed unsafe class DuckDbArrowResult : IDisposable
         if (_result.ChunkSize > maxRows)
         {
             NativeMethods.duckdb_data_chunk_set_size(chunk, (ulong)maxRows);
+            RowsLeftOut = true;
         }
 
         var array = CArrowArray.Create();

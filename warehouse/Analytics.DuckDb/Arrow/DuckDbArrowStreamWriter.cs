@@ -42,8 +42,8 @@ public static class DuckDbArrowStreamWriter
             cancellationToken.ThrowIfCancellationRequested();
             if (rows == maxRows)
             {
-                using var beyond = arrow.ReadNextBatch(1);
-                cutAtRows = beyond is not null;
+                using var beyond = arrow.RowsLeftOut ? null : arrow.ReadNextBatch(1);
+                cutAtRows = arrow.RowsLeftOut || beyond is not null;
                 break;
             }
 
