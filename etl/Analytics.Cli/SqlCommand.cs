@@ -10,18 +10,18 @@ internal static class SqlCommand
     {
         var query = new Argument<string?>("query") { Description = "One read-only query (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); '-' reads it from standard input; none opens a prompt.", Arity = ArgumentArity.ZeroOrOne };
         var snapshot = new Option<string>("--snapshot") { Description = "A snapshot file (.duckdb) or a snapshot folder with current.json (default: $ANALYTICS_SNAPSHOT, else data/demo/snapshots).", DefaultValueFactory = _ => DefaultSnapshot() };
-        var format = new Option<string?>("--format") { Description = "table (default), csv, json, or parquet (needs --out); with --out the default follows its extension." };
+        var format = new Option<string?>("--format") { Description = "table (default), csv, json, or parquet or arrow (an Arrow IPC stream for pandas, polars, R; both need --out); with --out the default follows its extension." };
         format.AcceptOnlyFromAmong(SqlOutput.Formats);
-        var output = new Option<string?>("--out") { Description = "Write the result to this file (.csv, .json, .parquet) instead of printing it." };
-        var maxRows = new Option<int>("--max-rows") { Description = "Most rows to return; more are cut and a warning says so (not applied to Parquet files).", DefaultValueFactory = _ => 10_000 };
-        var maxBytes = new Option<long>("--max-bytes") { Description = "Most bytes of a result (256 MB by default): a printed or CSV/JSON result stops before the row that would pass it, a Parquet file over it is not written.", DefaultValueFactory = _ => 256L * 1024 * 1024 };
+        var output = new Option<string?>("--out") { Description = "Write the result to this file (.csv, .json, .parquet, .arrow) instead of printing it." };
+        var maxRows = new Option<int>("--max-rows") { Description = "Most rows to return; more are cut and a warning says so (not applied to Parquet files; applied to Arrow).", DefaultValueFactory = _ => 10_000 };
+        var maxBytes = new Option<long>("--max-bytes") { Description = "Most bytes of a result (256 MB by default): a printed or CSV/JSON result stops before the row that would pass it, an Arrow file before the batch of rows that would, a Parquet file over it is not written.", DefaultValueFactory = _ => 256L * 1024 * 1024 };
         var timeout = new Option<int>("--timeout") { Description = "Time limit of a query, writing its result included, in seconds.", DefaultValueFactory = _ => 30 };
         var memory = new Option<string>("--memory-limit") { Description = "DuckDB memory_limit of the query's engine (the worker process may use about three times as much in all).", DefaultValueFactory = _ => "1GB" };
         var audit = new Option<string?>("--audit-log") { Description = "The SQL audit log (default: $ANALYTICS_SQL_AUDIT_LOG, else logs/sql-audit.jsonl in the snapshot's data folder)." };
         maxRows.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--max-rows must be at least 1."); } });
         maxBytes.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1024) { r.AddError("--max-bytes must be at least 1024."); } });
         timeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--timeout must be at least 1 second."); } });
-        var command = new Command("sql", "Query a warehouse snapshot read-only, in a separate worker process with memory, time and size limits: print a table, or write CSV, JSON or Parquet. Writes, COPY, ATTACH, INSTALL/LOAD, SET, file reads, functions that change or disclose the server, and several statements at once are refused (exit code 7). Every query is written to the audit log.")
+        var command = new Command("sql", "Query a warehouse snapshot read-only, in a separate worker process with memory, time and size limits: print a table, or write CSV, JSON, Parquet or Arrow. Writes, COPY, ATTACH, INSTALL/LOAD, SET, file reads, functions that change or disclose the server, and several statements at once are refused (exit code 7). Every query is written to the audit log.")
         {
             query, snapshot, format, output, maxRows, maxBytes, timeout, memory, audit,
         };
@@ -34,9 +34,14 @@ internal static class SqlCommand
                 throw new CliFailure(ExitCodes.Usage, "--format parquet writes a file: add --out <file>.parquet.");
             }
 
+            if (chosen == Snapshots.Results.ResultFormat.Arrow && outPath is null)
+            {
+                throw new CliFailure(ExitCodes.Usage, "--format arrow writes a binary Arrow IPC stream, not text for a terminal: add --out <file>.arrow.");
+            }
+
             if (chosen == Snapshots.Results.ResultFormat.Table && outPath is not null)
             {
-                throw new CliFailure(ExitCodes.Usage, "--format table prints to the terminal; --out writes csv, json or parquet.");
+                throw new CliFailure(ExitCodes.Usage, "--format table prints to the terminal; --out writes csv, json, parquet or arrow.");
             }
 
             var text = parse.GetValue(query);

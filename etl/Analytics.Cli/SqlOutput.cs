@@ -5,13 +5,13 @@ using Spectre.Console;
 namespace Analytics.Cli;
 
 /// <summary>How <c>analytics sql</c> prints or saves a result: a table on the terminal, CSV or JSON on standard output, or a file.</summary>
-/// <param name="Format">How the result is written: a table, CSV, JSON or Parquet.</param>
+/// <param name="Format">How the result is written: a table, CSV, JSON, Parquet or Arrow.</param>
 /// <param name="OutPath">The file to write the result to; null for standard output.</param>
 /// <param name="Console">Standard output: tables and messages; CSV and JSON go to its plain <see cref="Output"/>.</param>
 /// <param name="Error">Standard error: warnings that must not mix into a piped result.</param>
 internal sealed record SqlOutput(ResultFormat Format, string? OutPath, IAnsiConsole Console, TextWriter Error)
 {
-    public static readonly string[] Formats = ["table", "csv", "json", "parquet"];
+    public static readonly string[] Formats = ["table", "csv", "json", "parquet", "arrow"];
 
     /// <summary>Standard output as plain text, under <see cref="Console"/>.</summary>
     public TextWriter Output => Console.Profile.Out.Writer;
@@ -30,7 +30,8 @@ internal sealed record SqlOutput(ResultFormat Format, string? OutPath, IAnsiCons
             ".csv" => ResultFormat.Csv,
             ".json" => ResultFormat.Json,
             ".parquet" => ResultFormat.Parquet,
-            _ => throw new CliFailure(ExitCodes.Usage, $"Cannot tell the format of --out '{outPath}' from its extension; add --format csv, json or parquet."),
+            ".arrow" or ".arrows" => ResultFormat.Arrow,
+            _ => throw new CliFailure(ExitCodes.Usage, $"Cannot tell the format of --out '{outPath}' from its extension; add --format csv, json, parquet or arrow."),
         };
     }
 

@@ -306,6 +306,34 @@ public sealed class WarehouseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sql_writes_an_arrow_stream_to_out_with_the_caps_and_refuses_arrow_to_the_terminal()
+    {
+        await Build();
+        var target = Path.Combine(_root, "out", "values.arrow");
+        const string sql = "SELECT i AS n, (i * 1.25)::DECIMAL(18,3) AS amount, '璧山区 ' || i AS name, DATE '2024-01-01' + i::INTEGER AS day FROM range(10) r(i)";
+
+        var run = await Run("sql", sql, "--snapshot", Snapshots, "--out", target, "--max-rows", "4");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("(arrow)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--max-rows 4", run.Errors, StringComparison.Ordinal);
+        using (var file = File.OpenRead(target))
+        using (var arrow = new Apache.Arrow.Ipc.ArrowStreamReader(file))
+        {
+            using var batch = arrow.ReadNextRecordBatch();
+            Assert.Equal(4, batch.Length);
+            Assert.Null(arrow.ReadNextRecordBatch());
+            Assert.Equal(3.75m, ((Apache.Arrow.Decimal128Array)batch.Column("amount")).GetValue(3));
+            Assert.Equal("璧山区 3", ((Apache.Arrow.StringArray)batch.Column("name")).GetString(3));
+            Assert.Equal(new DateOnly(2024, 1, 4), ((Apache.Arrow.Date32Array)batch.Column("day")).GetDateOnly(3));
+        }
+
+        var toTerminal = await Run("sql", "SELECT 1", "--snapshot", Snapshots, "--format", "arrow");
+        Assert.Equal(ExitCodes.Usage, toTerminal.ExitCode);
+        Assert.Contains("--out <file>.arrow", toTerminal.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Docs_dictionary_writes_the_comments_as_markdown()
     {
         await Build();

@@ -102,6 +102,49 @@ public sealed class ResultWriterTests : IDisposable
     }
 
     [Fact]
+    public void Arrow_keeps_types_and_stops_at_the_row_cap()
+    {
+        using var command = _engine.CreateCommand("SELECT v.* FROM (" + Values + ") v, range(3)");
+        using var reader = (DuckDbDataReader)command.ExecuteReader();
+        using var sink = new MemoryStream();
+
+        var summary = ResultWriter.Write(reader, ResultFormat.Arrow, sink, new ResultCaps(2, 1 << 20), false, CancellationToken.None);
+
+        Assert.Equal((2L, Truncation.Rows, sink.Length), (summary.Rows, summary.Truncation, summary.Bytes));
+        Assert.Equal("DECIMAL(4,2)", summary.Columns[0].Type);
+        sink.Position = 0;
+        using var arrow = new Apache.Arrow.Ipc.ArrowStreamReader(sink);
+        using var batch = arrow.ReadNextRecordBatch();
+        Assert.Equal(2, batch.Length);
+        Assert.Equal(1.5m, ((Apache.Arrow.Decimal128Array)batch.Column("d")).GetValue(0));
+        Assert.True(batch.Column("nothing").IsNull(1));
+        Assert.Equal("岳阳", ((Apache.Arrow.StringArray)batch.Column("zh")).GetString(1));
+    }
+
+    [Fact]
+    public void Arrow_stops_before_the_batch_that_would_pass_the_byte_cap()
+    {
+        using var command = _engine.CreateCommand("SELECT range AS i, repeat('y', 1000) AS s FROM range(100000)");
+        using var reader = (DuckDbDataReader)command.ExecuteReader();
+        using var sink = new MemoryStream();
+
+        var summary = ResultWriter.Write(reader, ResultFormat.Arrow, sink, new ResultCaps(int.MaxValue, 5_000_000), false, CancellationToken.None);
+
+        Assert.Equal(Truncation.Bytes, summary.Truncation);
+        Assert.InRange(sink.Length, 1, 5_000_000);
+        sink.Position = 0;
+        using var arrow = new Apache.Arrow.Ipc.ArrowStreamReader(sink);
+        long rows = 0;
+        while (arrow.ReadNextRecordBatch() is { } batch)
+        {
+            rows += batch.Length;
+            batch.Dispose();
+        }
+
+        Assert.Equal(summary.Rows, rows);
+    }
+
+    [Fact]
     public void The_deadline_covers_writing_the_result()
     {
         using var command = _engine.CreateCommand("SELECT * FROM range(10000000)");

@@ -31,6 +31,7 @@ public sealed class DuckDbDataReader : DbDataReader
     private bool _chunkPending;
     private bool _hasRows;
     private bool _closed;
+    private bool _readAsArrow;
 
     internal DuckDbDataReader(DuckDbCommand command, StatementBatch batch, ExecutionScope scope, CommandBehavior behavior)
     {
@@ -77,7 +78,7 @@ public sealed class DuckDbDataReader : DbDataReader
     public override bool Read()
     {
         ThrowIfClosed();
-        if (_result is null)
+        if (_result is null || _readAsArrow)
         {
             return false;
         }
@@ -114,6 +115,27 @@ public sealed class DuckDbDataReader : DbDataReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Read());
+    }
+
+    /// <summary>
+    /// Reads the current result set as Arrow record batches instead of row by row (call it before <see cref="Read"/>);
+    /// <see cref="Read"/> returns false for this result set afterwards. The reader must stay open while batches are read.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no result set, or rows of it were already read.</exception>
+    public DuckDbArrowResult ReadArrow()
+    {
+        ThrowIfClosed();
+        if (_result is null || _readAsArrow || _rowValid)
+        {
+            throw new InvalidOperationException(_result is null
+                ? "There is no result set to read as Arrow."
+                : "ReadArrow reads a result set whole: call it before Read, and once.");
+        }
+
+        var arrow = new DuckDbArrowResult(_result, _chunkPending);
+        _readAsArrow = true;
+        _chunkPending = false;
+        return arrow;
     }
 
     /// <inheritdoc />
@@ -462,6 +484,7 @@ public sealed class DuckDbDataReader : DbDataReader
 
     private void CloseResult()
     {
+        _readAsArrow = false;
         _result?.Dispose();
         _result = null;
         _readers = [];

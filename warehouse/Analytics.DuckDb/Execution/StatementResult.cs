@@ -45,8 +45,15 @@ internal sealed unsafe class StatementResult : IDisposable
 
     public string[] Names => _names ??= CreateNames();
 
+    /// <summary>The <c>duckdb_result</c>, for the Arrow export.</summary>
+    public DuckDbResultStruct* ResultPointer => _result.Pointer;
+
+    /// <summary>The current data chunk (0 before the first and after the last), for the Arrow export.</summary>
+    public nint ChunkPointer => _chunk?.DangerousGetHandle() ?? 0;
+
     /// <summary>Fetches the next data chunk and points the readers at it; false at the end of the result.</summary>
-    public bool FetchChunk()
+    /// <param name="pointReaders">False when the chunk is exported whole (Arrow) and the column readers are not used.</param>
+    public bool FetchChunk(bool pointReaders = true)
     {
         ObjectDisposedException.ThrowIf(_result.IsClosed, this);
         _chunk?.Dispose();
@@ -71,6 +78,11 @@ internal sealed unsafe class StatementResult : IDisposable
         _chunk = new DataChunkHandle();
         _chunk.Attach(chunk, _result);
         ChunkSize = (int)NativeMethods.duckdb_data_chunk_get_size(chunk);
+        if (!pointReaders)
+        {
+            return true;
+        }
+
         var readers = Readers;
         for (var i = 0; i < readers.Length; i++)
         {
@@ -79,6 +91,9 @@ internal sealed unsafe class StatementResult : IDisposable
 
         return true;
     }
+
+    /// <summary>The exception for an error DuckDB reported while this result was read (an interrupt becomes a cancellation).</summary>
+    public Exception Failure(string message, DuckDbErrorType type) => _scope.Failure(message, type);
 
     public void ThrowIfError()
     {

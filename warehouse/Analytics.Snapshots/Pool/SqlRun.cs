@@ -9,7 +9,7 @@ namespace Analytics.Snapshots.Pool;
 /// <param name="Format">What the result is written as.</param>
 /// <param name="Caps">Row and byte caps, applied while the result is written.</param>
 /// <param name="Timeout">Time limit of the query and of writing its result.</param>
-/// <param name="Output">For <see cref="ResultFormat.Csv"/>, <see cref="ResultFormat.Json"/> and <see cref="ResultFormat.Parquet"/>: the file to write (the caller renames it into place).</param>
+/// <param name="Output">For <see cref="ResultFormat.Csv"/>, <see cref="ResultFormat.Json"/>, <see cref="ResultFormat.Parquet"/> and <see cref="ResultFormat.Arrow"/>: the file to write (the caller renames it into place).</param>
 /// <param name="ByteOrderMark">CSV only: start with a UTF-8 byte-order mark, so spreadsheets read Chinese correctly.</param>
 public sealed record SqlRunRequest(
     string Snapshot, string Sql, ResultFormat Format, ResultCaps Caps, TimeSpan Timeout, string? Output = null, bool ByteOrderMark = false);

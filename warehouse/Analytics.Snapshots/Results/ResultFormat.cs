@@ -14,6 +14,12 @@ public enum ResultFormat
 
     /// <summary>Parquet (zstd) written by DuckDB itself, to a file.</summary>
     Parquet,
+
+    /// <summary>
+    /// An Arrow IPC stream (<c>application/vnd.apache.arrow.stream</c>) of DuckDB's own Arrow export, to a file: typed
+    /// columns for pandas, polars, R and Power BI, under the same row and byte caps as CSV and JSON.
+    /// </summary>
+    Arrow,
 }
 
 /// <summary>Why a result holds fewer rows than the query produced.</summary>

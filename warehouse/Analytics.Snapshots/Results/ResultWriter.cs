@@ -13,7 +13,7 @@ public sealed record ResultCaps(int MaxRows, long MaxBytes, int CellChars = 2000
 public sealed record ResultSummary(IReadOnlyList<ResultColumn> Columns, long Rows, long Bytes, Truncation Truncation, bool CellsCut);
 
 /// <summary>
-/// Writes a query's rows to a stream as CSV, JSON or a display table, stopping at the caps while it streams: a row
+/// Writes a query's rows to a stream as CSV, JSON, Arrow or a display table, stopping at the caps while it streams: a row
 /// that would pass the byte cap is not written, and a text or BLOB value is weighed by its length before it is read,
 /// so <c>SELECT repeat('x', 1000000000)</c> stops at the cap instead of becoming a gigabyte of .NET strings.
 /// </summary>
@@ -21,7 +21,7 @@ public static class ResultWriter
 {
     /// <summary>Writes the rows of <paramref name="reader"/> to <paramref name="sink"/>.</summary>
     /// <param name="reader">An open result.</param>
-    /// <param name="format">CSV, JSON or a display table.</param>
+    /// <param name="format">CSV, JSON, Arrow or a display table.</param>
     /// <param name="sink">Where the bytes go.</param>
     /// <param name="caps">Row and byte caps.</param>
     /// <param name="byteOrderMark">CSV only: start with a UTF-8 byte-order mark.</param>
@@ -32,6 +32,11 @@ public static class ResultWriter
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(caps);
+        if (format == ResultFormat.Arrow)
+        {
+            return ArrowResultWriter.Write(reader, sink, caps, deadline);
+        }
+
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToList();
         var weighed = Enumerable.Range(0, columns.Count).Where(i => columns[i].Type is "VARCHAR" or "BLOB").ToArray();
         var writer = RowWriter.For(format, columns, caps.CellChars, byteOrderMark);

@@ -116,7 +116,7 @@ public static class WorkerMain
         using var connection = new DuckDbConnection($"Data Source=:memory:;threads=1;memory_limit={settings.MemoryLimit}");
         connection.Open();
         Sql.SqlStatementCheck.Check(connection, "SELECT 1 AS n, 'a' AS t FROM range(3)");
-        foreach (var format in new[] { ResultFormat.Table, ResultFormat.Csv, ResultFormat.Json })
+        foreach (var format in new[] { ResultFormat.Table, ResultFormat.Csv, ResultFormat.Json, ResultFormat.Arrow })
         {
             using var command = connection.CreateCommand("SELECT range AS n, 'a' || range AS t, NULL AS z FROM range(3)");
             using var reader = (DuckDbDataReader)command.ExecuteReader();
