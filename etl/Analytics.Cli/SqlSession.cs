@@ -53,7 +53,7 @@ internal sealed class SqlSession : IDisposable
             return SqlRunResult.Failed(problem, TimeSpan.Zero);
         }
 
-        var id = _audit.Start(_requester, Snapshot, sql);
+        var id = _audit.Start(_requester, Snapshot, sql, ResultMedia.Name(format));
         var caps = new ResultCaps(Limits.MaxRows, Limits.MaxBytes, TerminalCellChars);
         var request = new SqlRunRequest(Snapshot, sql, format, caps, Limits.Timeout, output, byteOrderMark);
         var result = _pool.RunAsync(request, token).GetAwaiter().GetResult();

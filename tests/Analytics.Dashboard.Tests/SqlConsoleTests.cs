@@ -270,6 +270,65 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_arrow_and_json_downloads_keep_types_stop_at_the_download_caps_and_are_audited_with_their_format()
+    {
+        var (client, token) = await ConsoleAsync();
+        using (client)
+        {
+            var arrow = await client.PostAsync("/sql/arrow", Form("SELECT 12.34::DECIMAL(18,2) AS amount, '岳阳' AS city, 7::BIGINT AS n", token, page: false));
+            var cut = await client.PostAsync("/sql/arrow", Form("SELECT * FROM range(100000)", token, page: false));
+            var json = await client.PostAsync("/sql/json", Form("SELECT 12.34::DECIMAL(18,2) AS amount, '岳阳' AS city", token, page: false));
+
+            Assert.Equal(HttpStatusCode.OK, arrow.StatusCode);
+            Assert.Equal(ResultMedia.Arrow, arrow.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("query.arrow", arrow.Content.Headers.ContentDisposition!.FileName);
+            var batches = await ArrowBatchesAsync(arrow);
+            var amount = Assert.IsType<Apache.Arrow.Decimal128Array>(Assert.Single(batches).Column("amount"));
+            Assert.Equal(12.34m, amount.GetValue(0));
+            Assert.Equal("岳阳", ((Apache.Arrow.StringArray)batches[0].Column("city")).GetString(0));
+
+            Assert.Equal("rows", cut.Headers.GetValues("X-Analytics-Truncated").Single());
+            Assert.Equal($"query-first-{DashboardFactory.MaxCsvRows}-rows.arrow", cut.Content.Headers.ContentDisposition!.FileName);
+            Assert.Equal(DashboardFactory.MaxCsvRows, (await ArrowBatchesAsync(cut)).Sum(b => b.Length));
+
+            Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("岳阳", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            var audit = File.ReadAllLines(factory.AuditLog);
+            Assert.Contains(audit, l => l.Contains("\"format\":\"arrow\"", StringComparison.Ordinal) && l.Contains("range(100000)", StringComparison.Ordinal));
+            Assert.Contains(audit, l => l.Contains("\"format\":\"json\"", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_arrow_download_is_a_problem_and_never_a_stream()
+    {
+        var (client, token) = await ConsoleAsync("en");
+        using (client)
+        {
+            var refused = await client.PostAsync("/sql/arrow?lang=en", Form("SELECT * FROM read_csv('/etc/passwd')", token, page: false));
+            var noToken = await client.PostAsync("/sql/arrow", Form("SELECT 1", null, page: false));
+
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        }
+    }
+
+    private static async Task<List<Apache.Arrow.RecordBatch>> ArrowBatchesAsync(HttpResponseMessage response)
+    {
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var reader = new Apache.Arrow.Ipc.ArrowStreamReader(stream);
+        var batches = new List<Apache.Arrow.RecordBatch>();
+        while (await reader.ReadNextRecordBatchAsync() is { } batch)
+        {
+            batches.Add(batch);
+        }
+
+        return batches;
+    }
+
+    [Fact]
     public async Task A_csv_download_of_wide_rows_stops_at_its_size_cap_and_says_so()
     {
         var (client, token) = await ConsoleAsync();

@@ -8,7 +8,7 @@ internal static class AccessProblem
 {
     /// <summary>Whether <paramref name="path"/> is read by scripts rather than a browser's page.</summary>
     public static bool IsForScripts(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/sql/csv") || path.StartsWithSegments("/openapi");
+        path.StartsWithSegments("/api") || Api.SqlEndpoints.Downloads.ContainsKey(path.Value ?? "") || path.StartsWithSegments("/openapi");
 
     /// <summary>Writes the 401 or 403 problem document.</summary>
     public static Task WriteAsync(HttpContext context, int status)

@@ -6,38 +6,56 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Analytics.Dashboard.Api;
 
-/// <summary>The SQL console's CSV download: the console form posted here (antiforgery-checked, as every form post).</summary>
+/// <summary>The SQL console's downloads: the console form posted here (antiforgery-checked, as every form post).</summary>
 public static class SqlEndpoints
 {
-    /// <summary>Maps <c>POST /sql/csv</c>.</summary>
+    /// <summary>The download addresses and their formats: <c>POST /sql/csv</c>, <c>/sql/json</c>, <c>/sql/arrow</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, ResultFormat> Downloads = new Dictionary<string, ResultFormat>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/sql/csv"] = ResultFormat.Csv,
+        ["/sql/json"] = ResultFormat.Json,
+        ["/sql/arrow"] = ResultFormat.Arrow,
+    };
+
+    /// <summary>Maps the downloads.</summary>
     public static IEndpointRouteBuilder MapSqlConsole(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/sql/csv", RunCsv).WithTags("SQL console").RequireAuthorization(Analytics.Accounts.Policies.Analyst);
+        foreach (var (path, format) in Downloads)
+        {
+            app.MapPost(path, ([FromForm(Name = "sql")] string? sql, HttpContext context, SqlConsoleRunner runner) => RunAsync(sql, format, context, runner))
+                .WithTags("SQL console")
+                .WithSummary($"Runs a query into a {ResultMedia.Name(format)} file")
+                .Produces<Stream>(StatusCodes.Status200OK, ResultMedia.ContentType(format))
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .RequireAuthorization(Analytics.Accounts.Policies.Analyst);
+        }
+
         return app;
     }
 
     /// <summary>
-    /// Runs the query into a CSV file in a worker and sends it (the dashboard holds none of it in memory). A result cut
+    /// Runs the query into a file in a worker and sends it (the dashboard holds none of it in memory). A result cut
     /// at a cap says so in its file name and in the <c>X-Analytics-Truncated</c> header (<c>rows</c> or <c>bytes</c>).
     /// </summary>
-    internal static async Task<IResult> RunCsv([FromForm(Name = "sql")] string? sql, HttpContext context, SqlConsoleRunner runner)
+    internal static async Task<IResult> RunAsync(string? sql, ResultFormat format, HttpContext context, SqlConsoleRunner runner)
     {
-        var result = await runner.RunCsvAsync(sql, SqlRequestGate.Requester(context), context.RequestAborted).ConfigureAwait(false);
+        var result = await runner.RunDownloadAsync(sql, format, SqlRequestGate.Requester(context), context.RequestAborted).ConfigureAwait(false);
         if (result.Problem is { } problem)
         {
             var english = RequestCultureMiddleware.IsEnglish(context);
             return TypedResults.Problem(title: problem.Message(!english), detail: problem.Detail, statusCode: StatusOf(problem));
         }
 
-        var name = "query.csv";
+        var extension = ResultMedia.Extension(format);
+        var name = "query" + extension;
         if (result.Truncation != Truncation.None)
         {
             context.Response.Headers["X-Analytics-Truncated"] = result.Truncation.ToString().ToLowerInvariant();
-            name = $"query-first-{result.Rows}-rows.csv";
+            name = $"query-first-{result.Rows}-rows{extension}";
         }
 
         var file = new FileStream(result.File!, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.File(file, "text/csv; charset=utf-8", name);
+        return TypedResults.File(file, ResultMedia.ContentType(format), name);
     }
 
     private static int StatusOf(SqlProblem problem) => problem.Kind switch

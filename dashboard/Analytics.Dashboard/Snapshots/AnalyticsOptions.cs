@@ -65,10 +65,10 @@ public sealed class SqlConsoleOptions
     /// <summary>Longest value shown in a cell, in characters; longer ones end in …</summary>
     public int CellChars { get; set; } = 2000;
 
-    /// <summary>Rows written to a CSV download at most.</summary>
+    /// <summary>Rows written to a download (CSV, JSON or Arrow) at most; the name is kept from when CSV was the only download.</summary>
     public int MaxCsvRows { get; set; } = 100_000;
 
-    /// <summary>Bytes of a CSV download at most.</summary>
+    /// <summary>Bytes of a download (CSV, JSON or Arrow) at most.</summary>
     public long MaxCsvBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Time limit of one query, writing its result included.</summary>

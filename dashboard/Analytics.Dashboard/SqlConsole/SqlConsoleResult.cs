@@ -15,5 +15,5 @@ public sealed record SqlConsoleResult(TableResult? Table, SqlProblem? Problem, T
     }
 }
 
-/// <summary>A CSV download: the prepared file (deleted once sent) or the problem.</summary>
-public sealed record SqlCsvResult(string? File, long Rows, Truncation Truncation, SqlProblem? Problem);
+/// <summary>A download (CSV, JSON or Arrow): the prepared file (deleted once sent) or the problem.</summary>
+public sealed record SqlDownloadResult(string? File, long Rows, Truncation Truncation, SqlProblem? Problem);

@@ -63,18 +63,27 @@ public sealed partial class SqlConsoleRunner : IDisposable
         return SqlConsoleResult.Of(await RunAsync(sql, requester, ResultFormat.Table, caps, null, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Runs one query into a CSV file for download (UTF-8 with a byte-order mark, the formula guard on every field).</summary>
-    public async Task<SqlCsvResult> RunCsvAsync(string? sql, SqlRequester requester, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one query into a file for download: CSV (UTF-8 with a byte-order mark, the formula guard on every field),
+    /// JSON with typed values, or an Arrow IPC stream — all under the same download caps (<see cref="SqlConsoleOptions.MaxCsvRows"/>,
+    /// <see cref="SqlConsoleOptions.MaxCsvBytes"/>) and time limit, and audited with their format.
+    /// </summary>
+    public async Task<SqlDownloadResult> RunDownloadAsync(string? sql, ResultFormat format, SqlRequester requester, CancellationToken cancellationToken)
     {
-        var file = _pool.NewOutputPath(".csv");
-        var run = await RunAsync(sql, requester, ResultFormat.Csv, new ResultCaps(Options.MaxCsvRows, Options.MaxCsvBytes), file, cancellationToken).ConfigureAwait(false);
+        if (format is not (ResultFormat.Csv or ResultFormat.Json or ResultFormat.Arrow))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "The console downloads CSV, JSON or Arrow.");
+        }
+
+        var file = _pool.NewOutputPath(ResultMedia.Extension(format));
+        var run = await RunAsync(sql, requester, format, new ResultCaps(Options.MaxCsvRows, Options.MaxCsvBytes), file, cancellationToken).ConfigureAwait(false);
         if (run.Problem is not null)
         {
             File.Delete(file);
-            return new SqlCsvResult(null, 0, Truncation.None, run.Problem);
+            return new SqlDownloadResult(null, 0, Truncation.None, run.Problem);
         }
 
-        return new SqlCsvResult(file, run.Rows, run.Truncation, null);
+        return new SqlDownloadResult(file, run.Rows, run.Truncation, null);
     }
 
     /// <summary>Records a request refused before it could run (an oversize body, a failed antiforgery check).</summary>
@@ -106,7 +115,7 @@ public sealed partial class SqlConsoleRunner : IDisposable
             return SqlRunResult.Failed(problem, TimeSpan.Zero);
         }
 
-        var id = Audit.Start(requester, snapshot.Path, sql!);
+        var id = Audit.Start(requester, snapshot.Path, sql!, ResultMedia.Name(format));
         var request = new SqlRunRequest(snapshot.Path, sql!, format, caps, Timeout, output, ByteOrderMark: format == ResultFormat.Csv);
         var result = await _pool.RunAsync(request, cancellationToken).ConfigureAwait(false);
         Audit.End(id, result);

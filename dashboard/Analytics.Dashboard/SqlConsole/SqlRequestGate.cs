@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Analytics.Dashboard.SqlConsole;
 
 /// <summary>
-/// Stands before the console's two form posts (<c>POST /sql</c>, <c>POST /sql/csv</c>): a body larger than
+/// Stands before the console's form posts (<c>POST /sql</c> and the downloads <c>POST /sql/csv</c>, <c>/sql/json</c>, <c>/sql/arrow</c>): a body larger than
 /// <see cref="Snapshots.SqlConsoleOptions.MaxRequestBytes"/> and a form without a valid antiforgery token are refused
 /// here, written to the audit log like every other refusal, and answered in the reader's language — the page by a
 /// redirect back to itself that says why, the download by a problem document.
@@ -17,7 +17,7 @@ internal sealed class SqlRequestGate(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, SqlConsoleRunner runner)
     {
         var page = context.Request.Path.Equals("/sql", StringComparison.OrdinalIgnoreCase);
-        var download = context.Request.Path.Equals("/sql/csv", StringComparison.OrdinalIgnoreCase);
+        var download = Api.SqlEndpoints.Downloads.ContainsKey(context.Request.Path.Value ?? "");
         if (!HttpMethods.IsPost(context.Request.Method) || (!page && !download))
         {
             await next(context).ConfigureAwait(false);

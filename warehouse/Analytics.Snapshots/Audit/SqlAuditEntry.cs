@@ -31,6 +31,9 @@ public sealed record SqlAuditEntry
     /// <summary>The snapshot's file name.</summary>
     public string? Snapshot { get; init; }
 
+    /// <summary>What the result is written as: <c>table</c> (shown), <c>csv</c>, <c>json</c>, <c>arrow</c> or <c>parquet</c>.</summary>
+    public string? Format { get; init; }
+
     /// <summary>The query text, capped at <see cref="SqlAuditLog.MaxLoggedChars"/> characters.</summary>
     public string? Sql { get; init; }
 

@@ -43,14 +43,18 @@ public sealed class SqlAuditLog
     public string FilePath => _file.FilePath;
 
     /// <summary>Writes the <c>start</c> line of a query about to run; returns its id for <see cref="End"/>.</summary>
-    public string Start(SqlRequester requester, string? snapshot, string sql)
+    /// <param name="requester">Who asks, from where.</param>
+    /// <param name="snapshot">The snapshot it runs on.</param>
+    /// <param name="sql">The query.</param>
+    /// <param name="format">What the result is written as (<c>table</c>, <c>csv</c>, <c>json</c>, <c>arrow</c>, <c>parquet</c>).</param>
+    public string Start(SqlRequester requester, string? snapshot, string sql, string? format = null)
     {
         ArgumentNullException.ThrowIfNull(requester);
         var id = Guid.NewGuid().ToString("N")[..16];
         Append(WithText(new SqlAuditEntry
         {
             Event = "start", Id = id, At = DateTimeOffset.UtcNow, Who = requester.Who, Remote = requester.Remote, Via = requester.Via,
-            Snapshot = snapshot is null ? null : Path.GetFileName(snapshot),
+            Snapshot = snapshot is null ? null : Path.GetFileName(snapshot), Format = format,
         }, sql));
         return id;
     }
