@@ -31,6 +31,11 @@ public sealed class RoleMatrixTests(DashboardFactory factory) : IClassFixture<Da
         ("/api/indicators/CQ-TECH-SME", Access.Reader, false),
         ("/api/indicators/CQ-TECH-SME/series?district=500101", Access.Reader, false),
         ("/api/indicators/CQ-TECH-SME/series.csv?district=500101", Access.Reader, false),
+        ("/api/indicators/CQ-TECH-SME/series.arrow?district=500101", Access.Reader, false),
+        ("/api/indicators/CQ-IT-ADOPT/breakdown.arrow?by=district&year=2015", Access.Reader, false),
+        ("/api/plans/CQ2013/grid.arrow?year=2015", Access.Reader, false),
+        ("/api/plans/CQ2013/cells.arrow?district=500103", Access.Reader, false),
+        ("/api/data/quarantine.arrow", Access.Reader, false),
         ("/api/indicators/CQ-IT-ADOPT/breakdown?by=industry&year=2015", Access.Reader, false),
         ("/api/indicators/CQ-IT-ADOPT/breakdown.csv?by=district&year=2015", Access.Reader, false),
         ("/api/indicators/CQ-TECH-SME/series.xlsx?district=500101", Access.Reader, false),
@@ -159,7 +164,7 @@ public sealed class RoleMatrixTests(DashboardFactory factory) : IClassFixture<Da
     {
         var before = File.Exists(factory.AuditLog) ? File.ReadAllLines(factory.AuditLog).Length : 0;
         using var client = factory.As(who, allowAutoRedirect: false);
-        foreach (var path in new[] { "/sql", "/sql/csv" })
+        foreach (var path in new[] { "/sql", "/sql/csv", "/sql/json", "/sql/arrow" })
         {
             using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["sql"] = "SELECT * FROM indicator_contribution", ["_handler"] = "sql" });
             using var response = await client.PostAsync(path, form);

@@ -20,11 +20,14 @@ public static class ApiReference
         (`analytics users token NAME`) as `Authorization: Bearer ak_…`. Viewers and district officials get withheld
         cells without their numbers; analysts every cell and the SQL console.
 
-        **Formats.** Tables are JSON by default. Each table has CSV and Excel variants at the same path with `.csv` or
-        `.xlsx` (for example `/api/indicators/CQ-TECH-SME/series` → `…/series.csv`, `…/series.xlsx`): UTF-8 with a byte
-        order mark, one header row with the column names, numbers unformatted, the snapshot in the file's name. The SQL
-        console's download (`POST /sql/csv`, analysts) runs the query in a worker process within its row, byte and time
-        caps and sends CSV.
+        **Formats.** Tables are JSON by default. Each table has CSV, Arrow and Excel variants at the same path with
+        `.csv`, `.arrow` or `.xlsx` (for example `/api/indicators/CQ-TECH-SME/series` → `…/series.csv`, `…/series.arrow`,
+        `…/series.xlsx`), and the JSON address answers `Accept: text/csv` and `Accept: application/vnd.apache.arrow.stream`
+        too. CSV: UTF-8 with a byte order mark, one header row with the column names, numbers unformatted. Arrow: an IPC
+        stream with the mart's own column types (`pyarrow.ipc.open_stream`, `polars.read_ipc_stream`,
+        `arrow::read_ipc_stream`); a withheld cell's numbers are null. The data tables (`/api/data/freshness`, `loads`,
+        `quarantine`) come as Arrow with DuckDB's column types. The SQL console's downloads (`POST /sql/csv`,
+        `/sql/json`, `/sql/arrow`, analysts) run the query in a worker process within its row, byte and time caps.
 
         **Errors** are `application/problem+json` (RFC 9457) with a `title` that says what to fix; a bad parameter is
         named in `errors`. 401: not signed in; 403: the role may not; 404: no such indicator, plan or district; 503:
@@ -43,6 +46,7 @@ public static class ApiReference
             document.Info.Description = Description;
             return Task.CompletedTask;
         });
+        TableFormats.Describe(options);
     }
 
     /// <summary>Maps the reference page and its assets.</summary>

@@ -13,9 +13,14 @@ public static class DataStatusEndpoints
         var group = app.MapGroup("/api/data").WithTags("Data").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         group.MapGet("/snapshot", (Warehouse w) => TypedResults.Ok(new SnapshotResponse(
             Path.GetFileName(w.Snapshot!.Path), w.Catalog.BuiltAt, w.Catalog.Plans)));
-        group.MapGet("/freshness", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Freshness));
-        group.MapGet("/loads", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Lineage));
-        group.MapGet("/quarantine", (Warehouse w) => TableOrNotFound(w, WarehouseTables.Quarantine));
+        foreach (var (path, table) in new[] { ("freshness", WarehouseTables.Freshness), ("loads", WarehouseTables.Lineage), ("quarantine", WarehouseTables.Quarantine) })
+        {
+            group.MapGet("/" + path, (HttpContext c, Warehouse w) => TableOrNotFound(w, table, TableFormats.Negotiate(c.Request) == TableFormat.Arrow, c))
+                .Produces<TableResponse>().ProducesProblem(404).AlsoAsArrow($"/api/data/{path}.arrow");
+            group.MapGet("/" + path + ".arrow", (HttpContext c, Warehouse w) => TableOrNotFound(w, table, arrow: true, c))
+                .Produces<Stream>(StatusCodes.Status200OK, ResultMedia.Arrow).ProducesProblem(404);
+        }
+
         app.MapGet("/api/ping", () => TypedResults.Text("ok")).WithTags("Data").AllowAnonymous();
         return app;
     }
@@ -30,8 +35,26 @@ public static class DataStatusEndpoints
         public static TableResponse Of(TableResult table) => new(table.ColumnNames, table.Rows, table.Truncation != Truncation.None);
     }
 
-    private static Results<Ok<TableResponse>, ProblemHttpResult> TableOrNotFound(Warehouse w, string table) =>
-        w.Table(table) is { } t
-            ? TypedResults.Ok(TableResponse.Of(t))
-            : Problems.NotFound($"This snapshot has no {table}.", "It was built before the warehouse wrote that table; rebuild it.");
+    private static IResult TableOrNotFound(Warehouse w, string table, bool arrow, HttpContext context)
+    {
+        if (!arrow)
+        {
+            return w.Table(table) is { } t ? TypedResults.Ok(TableResponse.Of(t)) : Missing(table);
+        }
+
+        if (w.TableArrow(table) is not { } a)
+        {
+            return Missing(table);
+        }
+
+        if (a.Capped)
+        {
+            context.Response.Headers["X-Analytics-Truncated"] = "rows";
+        }
+
+        return TypedResults.File(a.Arrow, ResultMedia.Arrow, table + ".arrow");
+    }
+
+    private static ProblemHttpResult Missing(string table) =>
+        Problems.NotFound($"This snapshot has no {table}.", "It was built before the warehouse wrote that table; rebuild it.");
 }

@@ -2,30 +2,33 @@ using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Exports;
 using Analytics.Dashboard.Localization;
 using Analytics.Dashboard.Presentation;
+using Analytics.Snapshots.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Dashboard.Api;
 
 /// <summary>
 /// Downloads of the pages' tables: an indicator's series and breakdowns as Excel workbooks (their CSV is in
-/// <see cref="IndicatorEndpoints"/>), a plan's status grid and a district's or industry group's table as CSV (mart rows,
-/// <see cref="Csv"/>) and Excel (<see cref="XlsxWriter"/>). The rows are the pages' own, as this reader may see them.
+/// <see cref="IndicatorEndpoints"/>), a plan's status grid and a district's or industry group's table as CSV and Arrow
+/// (mart rows, <see cref="MartFiles"/>) and Excel (<see cref="XlsxWriter"/>). The rows are the pages' own, as this reader may see them.
 /// </summary>
 public static class ExportEndpoints
 {
-    /// <summary>Maps the <c>.xlsx</c> downloads of <c>/api/indicators/{id}/…</c> and <c>/api/plans/{plan}/grid|cells.csv|.xlsx</c>.</summary>
+    /// <summary>Maps the <c>.xlsx</c> downloads of <c>/api/indicators/{id}/…</c> and <c>/api/plans/{plan}/grid|cells.csv|.xlsx|.arrow</c>.</summary>
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         var indicators = app.MapGroup("/api/indicators").WithTags("Exports").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         Declare(indicators.MapGet("/{id}/series.xlsx", SeriesXlsx), XlsxWriter.ContentType);
         Declare(indicators.MapGet("/{id}/breakdown.xlsx", BreakdownXlsx), XlsxWriter.ContentType);
         var plans = app.MapGroup("/api/plans").WithTags("Exports").RequireAuthorization(Analytics.Accounts.Policies.Reader);
-        Declare(plans.MapGet("/{plan}/grid.csv", (string plan, string? year, string? by, HttpContext c, Warehouse w, UiContext ui) => Grid(plan, year, by, c, w, ui, csv: true)), "text/csv");
-        Declare(plans.MapGet("/{plan}/grid.xlsx", (string plan, string? year, string? by, HttpContext c, Warehouse w, UiContext ui) => Grid(plan, year, by, c, w, ui, csv: false)), XlsxWriter.ContentType);
-        Declare(plans.MapGet("/{plan}/cells.csv", (string plan, string? year, string? district, string? industry, string? by, HttpContext c, Warehouse w, UiContext ui) =>
-            Cells(plan, year, district, industry, by, c, w, ui, csv: true)), "text/csv");
-        Declare(plans.MapGet("/{plan}/cells.xlsx", (string plan, string? year, string? district, string? industry, string? by, HttpContext c, Warehouse w, UiContext ui) =>
-            Cells(plan, year, district, industry, by, c, w, ui, csv: false)), XlsxWriter.ContentType);
+        foreach (var (extension, format, type) in new[] { ("csv", Download.Csv, "text/csv"), ("xlsx", Download.Xlsx, XlsxWriter.ContentType), ("arrow", Download.Arrow, ResultMedia.Arrow) })
+        {
+            Declare(plans.MapGet("/{plan}/grid." + extension, (string plan, string? year, string? by, HttpContext c, Warehouse w, UiContext ui) =>
+                Grid(plan, year, by, c, w, ui, format)), type);
+            Declare(plans.MapGet("/{plan}/cells." + extension, (string plan, string? year, string? district, string? industry, string? by, HttpContext c, Warehouse w, UiContext ui) =>
+                Cells(plan, year, district, industry, by, c, w, ui, format)), type);
+        }
+
         return app;
     }
 
@@ -55,7 +58,7 @@ public static class ExportEndpoints
     }
 
     /// <summary>The overview's status grid: for each indicator of the grid, the city's row and each district's (or industry group's) of the year.</summary>
-    internal static IResult Grid(string plan, string? year, string? by, HttpContext context, Warehouse w, UiContext ui, bool csv)
+    internal static IResult Grid(string plan, string? year, string? by, HttpContext context, Warehouse w, UiContext ui, Download format)
     {
         if (w.Catalog.Plan(plan) is not { } p)
         {
@@ -72,9 +75,9 @@ public static class ExportEndpoints
 
         var grid = StatusGrid.Build(w, p, y, breakdown, ui.English);
         var name = FileName(w, p.Plan, "grid", breakdown, Year(y));
-        return csv
-            ? Csv.File(Csv.Of(grid.Columns.SelectMany((_, c) => new[] { grid.City.Cells[c] }.Concat(grid.Rows.Select(r => r.Cells[c]))).OfType<MartRow>()), name + ".csv")
-            : Xlsx(Tables(context, w, ui).Grid(p, grid), ui, name);
+        return format == Download.Xlsx
+            ? Xlsx(Tables(context, w, ui).Grid(p, grid), ui, name)
+            : MartFiles.Of(grid.Columns.SelectMany((_, c) => new[] { grid.City.Cells[c] }.Concat(grid.Rows.Select(r => r.Cells[c]))).OfType<MartRow>(), Table(format), name, w);
     }
 
     /// <summary>
@@ -83,7 +86,7 @@ public static class ExportEndpoints
     /// district is given), the district's all industries for an industry group (<c>by=industry</c>).
     /// </summary>
     internal static IResult Cells(
-        string plan, string? year, string? district, string? industry, string? by, HttpContext context, Warehouse w, UiContext ui, bool csv)
+        string plan, string? year, string? district, string? industry, string? by, HttpContext context, Warehouse w, UiContext ui, Download format)
     {
         if (w.Catalog.Plan(plan) is not { } p)
         {
@@ -108,14 +111,29 @@ public static class ExportEndpoints
         var city = page == "district" ? w.PlanCell(p.Plan, Filters.All, cell.Industry) : w.PlanCell(p.Plan, cell.District, Filters.All);
         var indicators = w.Catalog.IndicatorsOf(p.Plan).Where(i => i.ParentId is null).ToList();
         var name = FileName(w, p.Plan, "cells", cell.District, cell.Industry, Year(y));
-        if (csv)
+        if (format != Download.Xlsx)
         {
             var rows = indicators.SelectMany(i => new[] { here, city }.Select(rows => rows.FirstOrDefault(r => r.IndicatorId == i.Id && r.Year == y))).OfType<MartRow>();
-            return Csv.File(Csv.Of(rows), name + ".csv");
+            return MartFiles.Of(rows, Table(format), name, w);
         }
 
         return Xlsx(Tables(context, w, ui).Cells(p, y, cell, indicators, here, city), ui, name);
     }
+
+    /// <summary>What a plan table is downloaded as.</summary>
+    internal enum Download
+    {
+        /// <summary>Mart rows as CSV.</summary>
+        Csv,
+
+        /// <summary>The page's table as an Excel workbook.</summary>
+        Xlsx,
+
+        /// <summary>Mart rows as an Arrow IPC stream.</summary>
+        Arrow,
+    }
+
+    private static TableFormat Table(Download format) => format == Download.Arrow ? TableFormat.Arrow : TableFormat.Csv;
 
     private static TableExports Tables(HttpContext context, Warehouse w, UiContext ui) => new(w, ui, context.User, TimeProvider.System);
 

@@ -1,9 +1,10 @@
 using Analytics.Dashboard.Data;
+using Analytics.Snapshots.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Dashboard.Api;
 
-/// <summary>Indicators: definitions, series by year, breakdowns by district or industry group, and their CSV.</summary>
+/// <summary>Indicators: definitions, series by year, breakdowns by district or industry group, as JSON, CSV and Arrow.</summary>
 public static class IndicatorEndpoints
 {
     /// <summary>Maps <c>/api/indicators</c>.</summary>
@@ -12,10 +13,20 @@ public static class IndicatorEndpoints
         var group = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
-        group.MapGet("/{id}/series", Series);
-        group.MapGet("/{id}/series.csv", SeriesCsv).Produces<Stream>(200, "text/csv");
-        group.MapGet("/{id}/breakdown", Breakdown);
-        group.MapGet("/{id}/breakdown.csv", BreakdownCsv).Produces<Stream>(200, "text/csv");
+        group.MapGet("/{id}/series", (string id, string? district, string? industry, string? size, HttpContext c, Warehouse w) =>
+            SeriesFile(id, district, industry, size, w, TableFormats.Negotiate(c.Request)))
+            .Produces<SeriesResponse>().ProducesProblem(404).ProducesValidationProblem().AlsoAsCsvAndArrow("`…/series.csv` and `…/series.arrow`");
+        group.MapGet("/{id}/series.csv", (string id, string? district, string? industry, string? size, Warehouse w) =>
+            SeriesFile(id, district, industry, size, w, TableFormat.Csv)).Produces<Stream>(200, "text/csv");
+        group.MapGet("/{id}/series.arrow", (string id, string? district, string? industry, string? size, Warehouse w) =>
+            SeriesFile(id, district, industry, size, w, TableFormat.Arrow)).Produces<Stream>(200, ResultMedia.Arrow);
+        group.MapGet("/{id}/breakdown", (string id, string? by, string? year, string? district, string? industry, string? size, HttpContext c, Warehouse w) =>
+            BreakdownFile(id, by, year, district, industry, size, w, TableFormats.Negotiate(c.Request)))
+            .Produces<BreakdownResponse>().ProducesProblem(404).ProducesValidationProblem().AlsoAsCsvAndArrow("`…/breakdown.csv` and `…/breakdown.arrow`");
+        group.MapGet("/{id}/breakdown.csv", (string id, string? by, string? year, string? district, string? industry, string? size, Warehouse w) =>
+            BreakdownFile(id, by, year, district, industry, size, w, TableFormat.Csv)).Produces<Stream>(200, "text/csv");
+        group.MapGet("/{id}/breakdown.arrow", (string id, string? by, string? year, string? district, string? industry, string? size, Warehouse w) =>
+            BreakdownFile(id, by, year, district, industry, size, w, TableFormat.Arrow)).Produces<Stream>(200, ResultMedia.Arrow);
         return app;
     }
 
@@ -55,10 +66,14 @@ public static class IndicatorEndpoints
         return TypedResults.Ok(new SeriesResponse(indicator, cell, w.Series(id, cell.District, cell.Industry, cell.Size)));
     }
 
-    internal static IResult SeriesCsv(string id, string? district, string? industry, string? size, Warehouse w) =>
-        Series(id, district, industry, size, w).Result is Ok<SeriesResponse> ok
-            ? Csv.File(Csv.Of(ok.Value!.Points), $"{id}-series-{ok.Value.Cell.District}-{ok.Value.Cell.Industry}-{ok.Value.Cell.Size}.csv")
-            : (IResult)Series(id, district, industry, size, w).Result;
+    /// <summary>The series as JSON, CSV or Arrow.</summary>
+    internal static IResult SeriesFile(string id, string? district, string? industry, string? size, Warehouse w, TableFormat format)
+    {
+        var result = Series(id, district, industry, size, w).Result;
+        return format == TableFormat.Json || result is not Ok<SeriesResponse> { Value: { } s }
+            ? result
+            : MartFiles.Of(s.Points, format, $"{id}-series-{s.Cell.District}-{s.Cell.Industry}-{s.Cell.Size}", w);
+    }
 
     internal static Results<Ok<BreakdownResponse>, ProblemHttpResult, ValidationProblem> Breakdown(
         string id, string? by, string? year, string? district, string? industry, string? size, Warehouse w)
@@ -83,12 +98,14 @@ public static class IndicatorEndpoints
         return TypedResults.Ok(new BreakdownResponse(indicator, by, y.Value, cell, rows));
     }
 
-    internal static IResult BreakdownCsv(string id, string? by, string? year, string? district, string? industry, string? size, Warehouse w)
+    /// <summary>The breakdown as JSON, CSV or Arrow.</summary>
+    internal static IResult BreakdownFile(
+        string id, string? by, string? year, string? district, string? industry, string? size, Warehouse w, TableFormat format)
     {
         var result = Breakdown(id, by, year, district, industry, size, w).Result;
-        return result is Ok<BreakdownResponse> { Value: { } b }
-            ? Csv.File(Csv.Of(b.Rows), $"{id}-by-{b.By}-{b.Year}.csv")
-            : (IResult)result;
+        return format == TableFormat.Json || result is not Ok<BreakdownResponse> { Value: { } b }
+            ? result
+            : MartFiles.Of(b.Rows, format, $"{id}-by-{b.By}-{b.Year}", w);
     }
 
     /// <summary><c>district</c> (default) or <c>industry</c>; otherwise an error.</summary>

@@ -72,6 +72,30 @@ public sealed class Warehouse : IDisposable
         return TableResult.Read(r, maxRows);
     }
 
+    /// <summary>
+    /// A whole small table as an Arrow IPC stream of DuckDB's own export (its column types kept, no .NET values in
+    /// between), at most <paramref name="maxRows"/> rows; null when the snapshot lacks the table.
+    /// </summary>
+    public (byte[] Arrow, bool Capped)? TableArrow(string table, int maxRows = 500)
+    {
+        if (!WarehouseTables.Known.Contains(table))
+        {
+            throw new ArgumentException($"'{table}' is not a table the dashboard shows.", nameof(table));
+        }
+
+        var c = Connection();
+        if (!CatalogReader.Tables(c).Contains(table))
+        {
+            return null;
+        }
+
+        using var cmd = c.CreateCommand("SELECT * FROM " + DuckDbConnection.QuoteIdentifier(table) + " LIMIT " + (maxRows + 1));
+        using var r = cmd.ExecuteReader();
+        using var output = new MemoryStream();
+        var written = DuckDbArrowStreamWriter.Write(r, output, maxRows);
+        return (output.ToArray(), written.CutAtRows);
+    }
+
     /// <summary>Freshness by feed, or null when the snapshot lacks the table.</summary>
     public IReadOnlyList<FeedFreshness>? Freshness() => DataStatusReader.Freshness(Connection(), CatalogReader.Tables(Connection()));
 
