@@ -8,10 +8,13 @@
 // 2. With --dashboard: starts the real dashboard on loopback and measures /api/ping at rest and while 4 hostile
 //    console queries run at once, over and over (a query that never ends, a 1 GB string, a spilling sort, 500 rows
 //    of 1 MB), through the page's own form post.
+// 3. With --dashboard and --formats (only this part): the console's CSV, JSON and Arrow downloads of the whole mart and
+//    a 10-million-row query, under the console's caps and with them lifted (DownloadFormats.cs).
+//       bash tests/Analytics.Snapshots.Benchmarks/formats.sh [snapshot file or folder] [repeats]
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
+
+
 using Analytics.Snapshots;
 using Analytics.Snapshots.Pool;
 using Analytics.Snapshots.Results;
@@ -19,6 +22,14 @@ using Analytics.Snapshots.Results;
 const string Small = "SELECT indicator_id, year, value FROM mart_indicator WHERE district_code = 'ALL' LIMIT 20";
 var snapshot = SnapshotResolver.Resolve(Arg("--snapshot") ?? "data/demo/snapshots");
 var runs = int.Parse(Arg("--runs") ?? "300", CultureInfo.InvariantCulture);
+if (args.Contains("--formats"))
+{
+    Console.WriteLine($"Download formats benchmark: {Environment.ProcessorCount} cores, snapshot {Path.GetFileName(snapshot)}.");
+    await DownloadFormats.RunAsync(
+        Arg("--dashboard") ?? throw new ArgumentException("--formats needs --dashboard"), Arg("--content-root")!, snapshot, int.Parse(Arg("--repeats") ?? "3", CultureInfo.InvariantCulture));
+    return;
+}
+
 Console.WriteLine($"SQL console benchmark: {Environment.ProcessorCount} cores, snapshot {Path.GetFileName(snapshot)}, {runs} runs each.");
 
 Console.WriteLine();
@@ -44,79 +55,40 @@ if (Arg("--dashboard") is { } dashboard)
 
 static async Task PingUnderHostileLoad(string dashboard, string contentRoot, string snapshot, int seconds)
 {
-    var port = FreePort();
-    var url = $"http://127.0.0.1:{port}";
-    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = contentRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var a in new[] { dashboard, $"--Analytics:Snapshot={snapshot}", $"--Urls={url}", "--Logging:LogLevel:Default=Warning" })
-    {
-        start.ArgumentList.Add(a);
-    }
+    await using var app = await DashboardProcess.StartAsync(dashboard, contentRoot, snapshot);
+    var client = app.Client;
+    await Pings(client, TimeSpan.FromSeconds(3)); // warm-up
+    var rest = await Pings(client, TimeSpan.FromSeconds(seconds / 2.0));
 
-    using var app = Process.Start(start)!;
-    app.OutputDataReceived += (_, _) => { };
-    app.ErrorDataReceived += (_, _) => { };
-    app.BeginOutputReadLine();
-    app.BeginErrorReadLine();
-    try
+    string[] hostile =
+    [
+        "SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3",
+        "SELECT repeat('x', 1000000000) AS s",
+        "SELECT s FROM (SELECT md5(range::VARCHAR) || md5((range + 1)::VARCHAR) || md5((range + 2)::VARCHAR) AS s FROM range(20000000)) ORDER BY s OFFSET 19999999",
+        "SELECT range, repeat('y', 1000000) AS s FROM range(500)",
+    ];
+    using var stop = new CancellationTokenSource();
+    var outcomes = new System.Collections.Concurrent.ConcurrentBag<string>();
+    var load = hostile.Select(sql => Task.Run(async () =>
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        for (var i = 0; i < 150 && !await Answers(client); i++)
+        while (!stop.IsCancellationRequested)
         {
-            await Task.Delay(200);
+            using var form = app.Form(sql, page: true);
+            var response = await client.PostAsync("/sql?lang=en", form);
+            var html = await response.Content.ReadAsStringAsync();
+            outcomes.Add($"{(int)response.StatusCode} {(html.Contains("sql-error", StringComparison.Ordinal) ? "problem" : "rows")}");
         }
+    })).ToArray();
+    await Task.Delay(1000);
+    var underLoad = await Pings(client, TimeSpan.FromSeconds(seconds));
+    await stop.CancelAsync();
+    await Task.WhenAll(load);
 
-        var page = await client.GetStringAsync("/sql");
-        var token = WebUtility.HtmlDecode(Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
-        await Pings(client, TimeSpan.FromSeconds(3)); // warm-up
-        var rest = await Pings(client, TimeSpan.FromSeconds(seconds / 2.0));
-
-        string[] hostile =
-        [
-            "SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3",
-            "SELECT repeat('x', 1000000000) AS s",
-            "SELECT s FROM (SELECT md5(range::VARCHAR) || md5((range + 1)::VARCHAR) || md5((range + 2)::VARCHAR) AS s FROM range(20000000)) ORDER BY s OFFSET 19999999",
-            "SELECT range, repeat('y', 1000000) AS s FROM range(500)",
-        ];
-        using var stop = new CancellationTokenSource();
-        var outcomes = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var load = hostile.Select(sql => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["sql"] = sql, ["_handler"] = "sql", ["__RequestVerificationToken"] = token });
-                var response = await client.PostAsync("/sql?lang=en", form);
-                var html = await response.Content.ReadAsStringAsync();
-                outcomes.Add($"{(int)response.StatusCode} {(html.Contains("sql-error", StringComparison.Ordinal) ? "problem" : "rows")}");
-            }
-        })).ToArray();
-        await Task.Delay(1000);
-        var underLoad = await Pings(client, TimeSpan.FromSeconds(seconds));
-        await stop.CancelAsync();
-        await Task.WhenAll(load);
-
-        Console.WriteLine();
-        Console.WriteLine("2. GET /api/ping on the real dashboard (ms)  p50      p99      max   requests");
-        Print("at rest", rest, rest.Count);
-        Print("4 hostile console queries at once", underLoad, underLoad.Count);
-        Console.WriteLine($"   hostile queries answered: {outcomes.Count} ({string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()}× {g.Key}"))})");
-    }
-    finally
-    {
-        app.Kill(entireProcessTree: true);
-    }
-}
-
-static async Task<bool> Answers(HttpClient client)
-{
-    try
-    {
-        return (await client.GetAsync("/api/ping")).IsSuccessStatusCode;
-    }
-    catch (HttpRequestException)
-    {
-        return false;
-    }
+    Console.WriteLine();
+    Console.WriteLine("2. GET /api/ping on the real dashboard (ms)  p50      p99      max   requests");
+    Print("at rest", rest, rest.Count);
+    Print("4 hostile console queries at once", underLoad, underLoad.Count);
+    Console.WriteLine($"   hostile queries answered: {outcomes.Count} ({string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()}× {g.Key}"))})");
 }
 
 static async Task<List<double>> Pings(HttpClient client, TimeSpan duration)
@@ -163,15 +135,6 @@ static double Percentile(List<double> times, double p)
 {
     var sorted = times.Order().ToList();
     return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-}
-
-static int FreePort()
-{
-    var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    listener.Stop();
-    return port;
 }
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

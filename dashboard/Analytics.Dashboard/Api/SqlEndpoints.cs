@@ -34,8 +34,9 @@ public static class SqlEndpoints
     }
 
     /// <summary>
-    /// Runs the query into a file in a worker and sends it (the dashboard holds none of it in memory). A result cut
-    /// at a cap says so in its file name and in the <c>X-Analytics-Truncated</c> header (<c>rows</c> or <c>bytes</c>).
+    /// Runs the query into a file in a worker and sends it (the dashboard holds none of it in memory), with its row count
+    /// in the <c>X-Analytics-Rows</c> header. A result cut at a cap says so in its file name and in the
+    /// <c>X-Analytics-Truncated</c> header (<c>rows</c> or <c>bytes</c>).
     /// </summary>
     internal static async Task<IResult> RunAsync(string? sql, ResultFormat format, HttpContext context, SqlConsoleRunner runner)
     {
@@ -46,6 +47,7 @@ public static class SqlEndpoints
             return TypedResults.Problem(title: problem.Message(!english), detail: problem.Detail, statusCode: StatusOf(problem));
         }
 
+        context.Response.Headers["X-Analytics-Rows"] = result.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var extension = ResultMedia.Extension(format);
         var name = "query" + extension;
         if (result.Truncation != Truncation.None)
