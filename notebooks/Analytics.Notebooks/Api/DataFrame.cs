@@ -4,7 +4,7 @@ using Analytics.Snapshots.Formatting;
 namespace Analytics.Notebooks.Api;
 
 /// <summary>
-/// A small, read-only table: the result of <see cref="NotebookGlobals.Sql"/>. Columns by name, rows by index, typed
+/// A small, read-only table: the result of <see cref="Review.Sql"/>. Columns by name, rows by index, typed
 /// column reads for charts (<see cref="Numbers"/>, <see cref="Texts"/>), and filtering into a new frame.
 /// </summary>
 public sealed class DataFrame

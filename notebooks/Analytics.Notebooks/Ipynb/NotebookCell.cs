@@ -15,6 +15,13 @@ public sealed class NotebookCell
     /// <summary>True for a code cell.</summary>
     public bool IsCode => CellType == "code";
 
+    /// <summary>
+    /// True for the setup cell (<c>"metadata": {"analytics": {"setup": true}}</c>): the code cell that loads the notebook
+    /// API into a .NET Interactive kernel (<c>#r</c> of Analytics.Notebooks.dll, <c>using static …Review</c>, <c>Open()</c>).
+    /// The runner skips it; it has no outputs and no place in the report.
+    /// </summary>
+    public bool IsSetup => IsCode && Json["metadata"]?["analytics"]?["setup"] is JsonValue v && v.TryGetValue<bool>(out var setup) && setup;
+
     /// <summary>True for a markdown cell.</summary>
     public bool IsMarkdown => CellType == "markdown";
 
@@ -48,6 +55,14 @@ public sealed class NotebookCell
         ["outputs"] = new JsonArray(),
         ["source"] = Lines(source),
     });
+
+    /// <summary>The setup cell a notebook starts with so it runs in Polyglot Notebooks (see <see cref="IsSetup"/>).</summary>
+    public static NotebookCell Setup(string source)
+    {
+        var cell = Code(source);
+        ((JsonObject)cell.Json["metadata"]!)["analytics"] = new JsonObject { ["setup"] = true };
+        return cell;
+    }
 
     /// <summary>Replaces the outputs and sets the execution count.</summary>
     public void SetOutputs(IEnumerable<JsonObject> outputs, int? executionCount)

@@ -13,12 +13,13 @@ internal sealed partial class CellScripts
     [
         "System", "System.Collections.Generic", "System.Globalization", "System.Linq", "System.Text",
         "Analytics.Notebooks.Api", "Analytics.Notebooks.Charts",
+
+        // The notebook API, as a notebook's setup cell imports it in a kernel (using static); the run it acts on is the
+        // session the runner entered (NotebookSession.Enter).
+        "Analytics.Notebooks.Api.Review",
     ];
 
-    private readonly NotebookGlobals _globals;
     private ScriptState<object>? _state;
-
-    public CellScripts(NotebookGlobals globals) => _globals = globals;
 
     /// <summary>
     /// Runs one cell's code. Returns the value of its last expression (null when none); a compile error or an exception
@@ -27,7 +28,7 @@ internal sealed partial class CellScripts
     public async Task<(object? Value, string? Error, Exception? Exception)> RunAsync(string code, int cellNumber, CancellationToken cancellationToken)
     {
         var options = ScriptOptions.Default
-            .WithReferences(typeof(NotebookGlobals).Assembly, typeof(Enumerable).Assembly, typeof(System.Text.Json.JsonSerializer).Assembly)
+            .WithReferences(typeof(Review).Assembly, typeof(Enumerable).Assembly, typeof(System.Text.Json.JsonSerializer).Assembly)
             .WithImports(Imports)
             .WithFilePath($"cell-{cellNumber}")
             .WithEmitDebugInformation(true)
@@ -37,7 +38,7 @@ internal sealed partial class CellScripts
         try
         {
             _state = _state is null
-                ? await CSharpScript.RunAsync(code, options, _globals, typeof(NotebookGlobals), cancellationToken).ConfigureAwait(false)
+                ? await CSharpScript.RunAsync(code, options, cancellationToken: cancellationToken).ConfigureAwait(false)
                 : await _state.ContinueWithAsync(code, options, cancellationToken).ConfigureAwait(false);
             return (_state.ReturnValue, null, null);
         }

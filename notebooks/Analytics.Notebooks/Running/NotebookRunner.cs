@@ -25,9 +25,10 @@ public static class NotebookRunner
 
         using var snapshot = SnapshotSource.Open(options.SnapshotPath);
         var session = new NotebookSession(snapshot, parameters);
-        var scripts = new CellScripts(new NotebookGlobals(session));
+        NotebookSession.Enter(session);
+        var scripts = new CellScripts();
         await using var renderer = new ChromiumRenderer(options.ChromiumPath);
-        if (options.Pdf || notebook.Cells.Any(c => c.IsCode && c.Source.Contains("Chart(", StringComparison.Ordinal)))
+        if (options.Pdf || notebook.Cells.Any(c => c.IsCode && !c.IsSetup && c.Source.Contains("Chart(", StringComparison.Ordinal)))
         {
             renderer.WarmUp();
         }
@@ -38,7 +39,8 @@ public static class NotebookRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var cell = notebook.Cells[i];
-            if (!cell.IsCode)
+            // The setup cell loads the API into a kernel (#r, using static, Open()); here the runner has done all that.
+            if (!cell.IsCode || cell.IsSetup)
             {
                 executed.Add(new ExecutedCell(cell, null, []));
                 continue;
@@ -92,7 +94,7 @@ public static class NotebookRunner
 
         if (run.Value is not null)
         {
-            new NotebookGlobals(session).Display(run.Value);
+            Review.Display(run.Value);
         }
 
         outputs.AddRange(session.TakeOutputs());

@@ -38,6 +38,9 @@ public sealed class CommittedNotebookTests : IClassFixture<FixtureSnapshot>
         Assert.Equal(".net-csharp", notebook.Metadata["kernelspec"]!["name"]!.GetValue<string>());
         Assert.All(notebook.Cells.Where(c => c.IsCode), c => Assert.Empty(c.Outputs));
         Assert.All(notebook.Cells, c => Assert.NotNull(c.Json["id"]));
+        // The first code cell loads the API into a Polyglot Notebooks kernel; the runner skips it (notebooks/README.md).
+        Assert.True(notebook.Cells.First(c => c.IsCode).IsSetup);
+        Assert.Single(notebook.Cells, c => c.IsSetup);
         Assert.Contains(notebook.Cells, c => c.IsMarkdown && c.Source.Any(ch => ch >= 0x4E00 && ch <= 0x9FFF));
     }
 
@@ -51,7 +54,10 @@ public sealed class CommittedNotebookTests : IClassFixture<FixtureSnapshot>
         Assert.Equal(charts * 2, result.Charts.Count);
         Assert.All(result.Charts, path => Assert.True(new FileInfo(path).Length > 1000, path));
         var executed = JsonNode.Parse(File.ReadAllText(result.Notebook))!["cells"]!.AsArray();
-        Assert.All(executed.Where(c => c!["cell_type"]!.GetValue<string>() == "code"), c => Assert.NotNull(c!["execution_count"]));
+        // Every code cell ran but the setup cell, which only a Polyglot Notebooks kernel runs.
+        var code = executed.Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToList();
+        Assert.Null(code[0]!["execution_count"]);
+        Assert.All(code.Skip(1), c => Assert.NotNull(c!["execution_count"]));
     }
 
     [Fact]
@@ -75,7 +81,8 @@ public sealed class CommittedNotebookTests : IClassFixture<FixtureSnapshot>
         var error = await Assert.ThrowsAsync<NotebookCellException>(() =>
             Run("district-brief.ipynb", new Dictionary<string, string> { ["district"] = "999999" }));
 
-        Assert.Equal(2, error.CellNumber);
+        // The 3rd cell: the title, the setup cell (skipped), then the one that looks the district up.
+        Assert.Equal(3, error.CellNumber);
         Assert.Contains("999999", error.Message, StringComparison.Ordinal);
         Assert.Contains("430681 汨罗市", error.Message, StringComparison.Ordinal);
     }

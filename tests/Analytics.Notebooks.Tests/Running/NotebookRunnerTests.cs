@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Analytics.Notebooks.Api;
+using Analytics.Notebooks.Ipynb;
 using Analytics.Notebooks.Running;
 using Analytics.Notebooks.Tests.Support;
 
@@ -46,6 +47,29 @@ public sealed class NotebookRunnerTests : IClassFixture<FixtureSnapshot>
         var stream = Outputs(result.Notebook, 3)[0]!;
         Assert.Equal("stream", stream["output_type"]!.GetValue<string>());
         Assert.Contains("printed 40", stream["text"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_setup_cell_that_loads_the_API_into_a_kernel_is_skipped_and_left_out_of_the_report()
+    {
+        var folder = NewFolder();
+        var notebook = NotebookDocument.Create();
+        notebook.Add(NotebookCell.Markdown("# 测试笔记本 Test notebook"));
+        // What a kernel needs and the runner must not run: a reference that does not exist here, and Open() elsewhere.
+        notebook.Add(NotebookCell.Setup("#r \"Analytics.Notebooks/bin/Release/net10.0/Analytics.Notebooks.dll\"\nusing static Analytics.Notebooks.Api.Review;\nOpen(\"/no/such/snapshot\")"));
+        notebook.Add(NotebookCell.Code("Display(Snapshot.Name);"));
+        var path = Path.Combine(folder, "setup.ipynb");
+        notebook.Save(path);
+
+        var result = await NotebookRunner.RunAsync(Options(path, folder));
+
+        Assert.Equal(1, result.CodeCells);
+        var json = JsonNode.Parse(File.ReadAllText(result.Notebook))!;
+        Assert.True(NotebookDocument.Load(result.Notebook).Cells[1].IsSetup);
+        Assert.Empty(Outputs(result.Notebook, 1));
+        Assert.Null(json["cells"]![1]!["execution_count"]);
+        Assert.Contains("warehouse-fixture", Outputs(result.Notebook, 2)[0]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("no/such/snapshot", File.ReadAllText(result.Html), StringComparison.Ordinal);
     }
 
     [Fact]

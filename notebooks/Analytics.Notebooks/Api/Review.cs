@@ -1,5 +1,6 @@
 using System.Reflection;
 using Analytics.Notebooks.Charts;
+using Analytics.Notebooks.Interactive;
 using Analytics.Notebooks.Report;
 using Analytics.Notebooks.Running;
 using Analytics.Snapshots.Formatting;
@@ -9,52 +10,70 @@ namespace Analytics.Notebooks.Api;
 /// <summary>
 /// The notebook API: what every C# cell can call without qualification — query the snapshot (<see cref="Sql"/>), read
 /// parameters (<see cref="Param(string)"/>), look up indicators (<see cref="Indicator"/>), and show values, tables and
-/// charts (<see cref="Display"/>, <see cref="Table"/>, <see cref="Chart"/>). Variables a cell declares are seen by
-/// the cells after it.
+/// charts (<see cref="Display"/>, <see cref="Table"/>, <see cref="Chart"/>). One implementation for both places a
+/// notebook runs: the headless runner imports it into its script session (<c>using static</c>) for the run it is
+/// executing; a .NET Interactive kernel (Polyglot Notebooks) imports it in the notebook's setup cell and calls
+/// <see cref="Open"/>, after which what a cell shows becomes the kernel's display output.
 /// </summary>
-public sealed class NotebookGlobals
+public static class Review
 {
-    private readonly NotebookSession _session;
+    /// <summary>
+    /// Opens a snapshot for the cells that follow in a .NET Interactive kernel (or any other host): the notebook's setup
+    /// cell calls it. <paramref name="snapshot"/> is a <c>.duckdb</c> file or a snapshot folder with <c>current.json</c>;
+    /// by default <c>$ANALYTICS_SNAPSHOT</c>, else <c>data/demo/snapshots</c> of the repository above the current folder
+    /// or above this assembly. <paramref name="parameters"/> (an anonymous object or a dictionary) are what the runner's
+    /// <c>--param name=value</c> gives. A snapshot opened before is closed. The headless runner never calls it.
+    /// </summary>
+    /// <returns>The snapshot opened: file, name, build time and the data's as-of date.</returns>
+    public static SnapshotSummary Open(string? snapshot = null, object? parameters = null)
+    {
+        var values = ParameterBag(parameters).ToDictionary(p => p.Key, p => ValueText.FormatOrNull(p.Value) ?? "", StringComparer.Ordinal);
+        return KernelSession.Open(snapshot ?? KernelSession.DefaultSnapshot(), values).Session.Snapshot.Summary;
+    }
 
-    internal NotebookGlobals(NotebookSession session) => _session = session;
+    /// <summary>Closes the snapshot <see cref="Open"/> opened and the browser that drew its charts, if any.</summary>
+    public static void Close() => KernelSession.Close();
+
+    /// <summary>The run a cell belongs to: the runner's run in progress, else the snapshot <see cref="Open"/> opened.</summary>
+    private static NotebookSession Session => NotebookSession.Current;
 
     /// <summary>The snapshot being read: file, name, build time and the data's as-of date.</summary>
-    public SnapshotSummary Snapshot => _session.Snapshot.Summary;
+    public static SnapshotSummary Snapshot => Session.Snapshot.Summary;
 
     /// <summary>The run's parameters (<c>--param name=value</c>, else the notebook's declared defaults).</summary>
-    public IReadOnlyDictionary<string, string> Parameters => _session.Parameters;
+    public static IReadOnlyDictionary<string, string> Parameters => Session.Parameters;
 
     /// <summary>
     /// Runs read-only SQL against the snapshot. Parameters are named <c>$name</c> in the query and given as an
     /// anonymous object or a dictionary: <c>Sql("… WHERE plan = $plan", new { plan = "CQ2013" })</c>.
     /// </summary>
-    public DataFrame Sql(string query, object? parameters = null)
+    public static DataFrame Sql(string query, object? parameters = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
-        return _session.Snapshot.Query(query, ParameterBag(parameters));
+        return Session.Snapshot.Query(query, ParameterBag(parameters));
     }
 
     /// <summary>The parameter <paramref name="name"/>; missing without a default, it fails the cell saying how to pass it.</summary>
-    public string Param(string name) => _session.Parameters.TryGetValue(name, out var value)
+    public static string Param(string name) => Session.Parameters.TryGetValue(name, out var value)
         ? value
         : throw new NotebookParameterException(
-            $"The notebook parameter '{name}' was not given and the notebook declares no default: run it with --param {name}=<value>.");
+            $"The notebook parameter '{name}' was not given and the notebook declares no default: run it with --param {name}=<value> (in a kernel: Open(parameters: new {{ {name} = \"…\" }})).");
 
     /// <summary>The parameter <paramref name="name"/>, or <paramref name="defaultValue"/> when not given.</summary>
-    public string Param(string name, string defaultValue) => _session.Parameters.TryGetValue(name, out var value) ? value : defaultValue;
+    public static string Param(string name, string defaultValue) => Session.Parameters.TryGetValue(name, out var value) ? value : defaultValue;
 
     /// <summary>The catalog's definition of an indicator; its definition is listed in the report's appendix.</summary>
-    public IndicatorDefinition Indicator(string id)
+    public static IndicatorDefinition Indicator(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var definition = _session.Snapshot.Definitions([id]).SingleOrDefault()
+        var definition = Session.Snapshot.Definitions([id]).SingleOrDefault()
             ?? throw new KeyNotFoundException($"The indicator '{id}' is not in indicator_catalog of the snapshot '{Snapshot.Path}'.");
-        _session.MarkShown(id);
+        Session.MarkShown(id);
         return definition;
     }
 
     /// <summary>Shows a value: a <see cref="DataFrame"/> as a table, a <see cref="Figure"/> as a chart, anything else as text.</summary>
-    public void Display(object? value)
+    public static void Display(object? value)
     {
         switch (value)
         {
@@ -65,7 +84,7 @@ public sealed class NotebookGlobals
                 Chart(figure);
                 break;
             default:
-                _session.Add(new TextOutput(ValueText.FormatOrNull(value) ?? "null"));
+                Session.Add(new TextOutput(ValueText.FormatOrNull(value) ?? "null"));
                 break;
         }
     }
@@ -74,33 +93,33 @@ public sealed class NotebookGlobals
     /// Shows a table (at most <paramref name="maxRows"/> rows); <paramref name="formats"/> give .NET formats per column,
     /// e.g. <c>("value", "P1")</c>. A column <c>indicator_id</c> puts those indicators' definitions into the report.
     /// </summary>
-    public void Table(DataFrame frame, string? caption = null, int maxRows = 200, params (string Column, string Format)[] formats)
+    public static void Table(DataFrame frame, string? caption = null, int maxRows = 200, params (string Column, string Format)[] formats)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.Has("indicator_id"))
         {
             foreach (var id in frame.Distinct("indicator_id"))
             {
-                _session.MarkShown(id);
+                Session.MarkShown(id);
             }
         }
 
         var table = new HtmlTable(frame, caption, maxRows, formats.ToDictionary(f => f.Column, f => f.Format, StringComparer.OrdinalIgnoreCase));
-        _session.Add(new HtmlOutput(table.ToHtml(), table.ToText()));
+        Session.Add(new HtmlOutput(table.ToHtml(), table.ToText()));
     }
 
     /// <summary>Sets the report's title (e.g. to name the district of a brief); the notebook's title is the default.</summary>
-    public void SetTitle(string title)
+    public static void SetTitle(string title)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        _session.Title = title;
+        Session.Title = title;
     }
 
     /// <summary>Shows a chart; it is drawn by headless Chromium and exported as SVG and PNG.</summary>
-    public void Chart(Figure figure)
+    public static void Chart(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        _session.AddChart(figure);
+        Session.AddChart(figure);
     }
 
     /// <summary>A series of chart points from a frame's columns (x, y and optionally the confidence interval).</summary>
@@ -129,7 +148,7 @@ public sealed class NotebookGlobals
             ys[i], lows?[i], highs?[i])).ToList();
     }
 
-    private static Dictionary<string, object?> ParameterBag(object? parameters)
+    internal static Dictionary<string, object?> ParameterBag(object? parameters)
     {
         var bag = new Dictionary<string, object?>(StringComparer.Ordinal);
         switch (parameters)
