@@ -16,6 +16,12 @@ internal static class BuildSpace
     /// <summary>The lake's bytes (its published batches) times this: a snapshot holds the facts, uncompressed, with indexes and marts.</summary>
     public const double LakeFactor = 4;
 
+    /// <summary>
+    /// Plus this, what any snapshot takes however small its lake: DuckDB's blocks per table and the mart exports. The
+    /// demo at <c>--scale 0.05</c> has a 1.0 MB lake and a 13.6 MB snapshot with 0.35 MB of exports.
+    /// </summary>
+    public const long FixedBytes = 32L * 1024 * 1024;
+
     /// <summary>The space a build of <paramref name="lake"/> into <paramref name="store"/> is expected to need, in bytes.</summary>
     public static long Expected(LakeLayout lake, SnapshotStore store)
     {
@@ -27,7 +33,7 @@ internal static class BuildSpace
                 + (current.ExportFolder is { } exports && Directory.Exists(exports) ? SizeOf(exports) : 0);
         }
 
-        return (long)Math.Max(previous * PreviousSnapshotFactor, lakeBytes * LakeFactor);
+        return (long)Math.Max(previous * PreviousSnapshotFactor, (lakeBytes * LakeFactor) + FixedBytes);
     }
 
     /// <summary>Refuses with <see cref="ExitCodes.NoSpace"/> when the snapshot folder's disk has less free space than <see cref="Expected"/>.</summary>
@@ -40,7 +46,7 @@ internal static class BuildSpace
         {
             throw new CliFailure(ExitCodes.NoSpace,
                 $"not enough free space for the build: the disk holding '{store.Folder}' has {Megabytes(free)} free and the build is expected to need " +
-                $"about {Megabytes(expected)} (the larger of {PreviousSnapshotFactor}× the current snapshot with its exports and {LakeFactor}× the lake's Parquet). " +
+                $"about {Megabytes(expected)} (the larger of {PreviousSnapshotFactor}× the current snapshot with its exports and {LakeFactor}× the lake's Parquet plus {FixedBytes / (1024 * 1024)} MB). " +
                 "Nothing was built; the current snapshot stays current. Free space there (fewer snapshots are kept with a lower --keep), or pass --snapshots on a larger disk.");
         }
     }

@@ -319,13 +319,23 @@ public sealed class WarehouseCommandTests : IDisposable
     [Fact]
     public async Task A_build_that_fills_the_disk_exits_11_with_one_line_and_no_stack_trace()
     {
-        using var disk = SmallDisk.Mount(256, out var whyNot);
+        // Room enough to pass the free-space check (32 MB for a tiny lake), not for this builder's 2 M rows of hashes.
+        using var disk = SmallDisk.Mount(40 * 1024, out var whyNot);
         if (disk is null)
         {
             output.WriteLine("Skipped: " + whyNot);
             return;
         }
 
+        _builder = (connection, inputs, progress, token) =>
+        {
+            using (var command = connection.CreateCommand("CREATE TABLE filler AS SELECT range AS i, md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS s FROM range(2000000)"))
+            {
+                command.ExecuteNonQuery();
+            }
+
+            return SmallWarehouse(connection, inputs, progress, token);
+        };
         var snapshots = Path.Combine(disk.Folder, "snapshots");
         var run = await Run("build", "--lake", Path.Combine(_root, "lake"), "--snapshots", snapshots);
 
