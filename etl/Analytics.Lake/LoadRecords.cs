@@ -37,6 +37,30 @@ public static class LoadRecords
     public static IReadOnlyList<BatchManifest> Running(LakeLayout layout) =>
         All(layout).Where(r => r.Status == LoadStatus.Running).ToList();
 
+    /// <summary>
+    /// Whether the process of a <c>running</c> record is still alive, without touching the lake's lock (a status check
+    /// must never make a load starting at that moment find the lake busy): true or false on the record's own machine —
+    /// false also when its pid now belongs to a process started after the load —, null on another machine.
+    /// </summary>
+    public static bool? IsProcessAlive(BatchManifest record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Pid is not { } pid || !string.Equals(record.Host, Environment.MachineName, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited && process.StartTime.ToUniversalTime() <= record.StartedAt.UtcDateTime.AddSeconds(1);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes a record; the path follows from its start time and attempt.</summary>
     internal static BatchManifest Write(LakeLayout layout, BatchManifest record)
     {

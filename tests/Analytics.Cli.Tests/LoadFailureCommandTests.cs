@@ -70,6 +70,10 @@ public sealed class LoadFailureCommandTests(ITestOutputHelper output) : IDisposa
             var second = await Run("load", "--landing", Landing, "--lake", folder.LakeRoot);
             OneErrorLine(second, ExitCodes.LakeBusy, $"pid {child.Id}");
             Assert.Contains("--wait", second.Errors, StringComparison.Ordinal);
+            var running = await Run("load", "--status", "--lake", folder.LakeRoot);
+            Assert.Equal(ExitCodes.Ok, running.ExitCode);
+            Assert.Contains($"{child.Id} on ", running.Output, StringComparison.Ordinal);
+            Assert.Contains("holds lake/_load.lock", running.Output, StringComparison.Ordinal);
 
             child.Kill();
             await child.WaitForExitAsync().WaitAsync(Bound);
@@ -86,6 +90,9 @@ public sealed class LoadFailureCommandTests(ITestOutputHelper output) : IDisposa
         Assert.Empty(folder.BatchFolders());
         Assert.NotEmpty(folder.StagingEntries());
         Assert.Single(LoadRecords.Running(folder.Layout));
+        var status = await Run("load", "--status", "--lake", folder.LakeRoot);
+        Assert.Contains("killed", status.Output, StringComparison.Ordinal);
+        Assert.Contains("its process is gone", status.Output, StringComparison.Ordinal);
 
         var next = await Run("load", "--landing", Landing, "--lake", folder.LakeRoot, "--memory-limit", "256MB");
 
