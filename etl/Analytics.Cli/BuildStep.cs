@@ -18,6 +18,12 @@ internal static class BuildStep
     public static SnapshotInfo Run(CliContext context, string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token, string? targetRevisions = null)
     {
         var lake = new LakeLayout(lakeRoot);
+        if (!Directory.Exists(lake.Root))
+        {
+            throw new CliFailure(ExitCodes.Usage,
+                $"the lake '{lake.Root}' does not exist, so there is nothing to build from. Pass the folder 'analytics load' writes with --lake, or run 'analytics load' (or 'analytics demo') first.");
+        }
+
         if (!lake.PublishedBatches().Any())
         {
             throw new CliFailure(ExitCodes.Usage,
@@ -26,6 +32,7 @@ internal static class BuildStep
 
         var inputs = new BuildInputs(lake.Root, targetRevisions ?? TargetRevisionLog.ForSnapshots(snapshotsRoot).Path);
         var store = new SnapshotStore(snapshotsRoot, options);
+        BuildSpace.Check(lake, store);
         var notes = new List<string>();
         SnapshotInfo? info = null;
         StepProgress.Run(context.Console, $"Building a warehouse snapshot from {lake.Root}", 0, status =>

@@ -41,10 +41,34 @@ internal static class CommandRunner
         {
             return Fail(parse, ExitCodes.RowsDoNotAddUp, ex.Message);
         }
+        catch (LakeBusyException ex)
+        {
+            return Fail(parse, ExitCodes.LakeBusy, ex.Message);
+        }
+        catch (Exception ex) when (StorageFailure.IsDiskFull(ex))
+        {
+            // Any layer: .NET's IOException (ENOSPC), DuckDB's "IO Error: … No space left on device", wrapped or not.
+            return Fail(parse, ExitCodes.NoSpace,
+                $"no space left on the disk: {OneLine(ex.Message)} Nothing was published: a load leaves the lake as it was, a build leaves the " +
+                "previous snapshot current. Free space on that disk (or pass a folder on another one), then run the command again.");
+        }
+        catch (Exception ex) when (StorageFailure.IsPermissionDenied(ex))
+        {
+            return Fail(parse, ExitCodes.PermissionDenied,
+                $"permission denied: {OneLine(ex.Message)} Nothing was published. Give the account running analytics ({Environment.UserName}) " +
+                "read and write access to that folder, or run the command as the account that owns it.");
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             return Fail(parse, ExitCodes.Unexpected, ex.Message);
         }
+    }
+
+    /// <summary>The message on one line, ending with a full stop, so the advice that follows reads as its own sentence.</summary>
+    private static string OneLine(string message)
+    {
+        var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.EndsWith('.') ? line : line + ".";
     }
 
     /// <summary>Writes <c>error: message</c> to the invocation's stderr (its <see cref="CliContext.Error"/>).</summary>

@@ -10,6 +10,17 @@ internal static class LoadSummary
 {
     public static void Print(IAnsiConsole console, BatchManifest manifest)
     {
+        if (manifest.KilledAttempts is { Count: > 0 } killed)
+        {
+            console.MarkupLine($"[yellow]{killed.Count} earlier load(s) never finished — their process died (killed, or the machine stopped): " +
+                $"marked killed in {Markup.Escape(string.Join(", ", killed))} (lake/_loads/). Nothing of theirs was left half-published.[/]");
+        }
+
+        if (manifest.StagingRemoved is { Count: > 0 } removed)
+        {
+            console.MarkupLine($"[grey]Removed {removed.Count} staging folder(s) dead loads left in lake/_staging/: {Markup.Escape(string.Join(", ", removed))}.[/]");
+        }
+
         if (manifest.Files.Count == 0)
         {
             console.MarkupLine("[grey]Every landed file is already in the lake; nothing changed.[/]");

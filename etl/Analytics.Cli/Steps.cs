@@ -51,6 +51,13 @@ internal static class Steps
 
     public static BatchManifest Load(IAnsiConsole console, string landingRoot, string lakeRoot, LakeLoadOptions options, CancellationToken token)
     {
+        if (!Directory.Exists(landingRoot))
+        {
+            throw new CliFailure(ExitCodes.Usage,
+                $"the landing area '{landingRoot}' does not exist. Pass the folder 'analytics pull' lands into with --landing, or run 'analytics pull' first.");
+        }
+
+        var slowDown = TestHookFileDelay();
         var inputs = LandedInputs.Read(new LandingArea(landingRoot));
         var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.Read, options);
         BatchManifest? manifest = null;
@@ -60,6 +67,10 @@ internal static class Steps
             {
                 status.Say($"Loading {p.File} ({p.Index + 1} of {p.Count})");
                 status.Done(p.Index);
+                if (slowDown > TimeSpan.Zero)
+                {
+                    token.WaitHandle.WaitOne(slowDown);
+                }
             });
             manifest = loader.Load(inputs, progress, token);
             status.Say(manifest.Status == "nothing_new" ? "Nothing new to load" : $"Loaded batch {manifest.BatchId}");
@@ -68,6 +79,15 @@ internal static class Steps
         LoadSummary.Print(console, manifest!);
         return manifest!;
     }
+
+    /// <summary>
+    /// Tests only: <c>ANALYTICS_TEST_LOAD_FILE_DELAY_MS</c> makes the load pause before each file, holding its lock, its
+    /// running record and its staging folder, so a test can kill the process mid-load (docs/testing.md).
+    /// </summary>
+    private static TimeSpan TestHookFileDelay() =>
+        int.TryParse(Environment.GetEnvironmentVariable("ANALYTICS_TEST_LOAD_FILE_DELAY_MS"), CultureInfo.InvariantCulture, out var ms) && ms > 0
+            ? TimeSpan.FromMilliseconds(ms)
+            : TimeSpan.Zero;
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order with the table).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.DuckDb;
+using Analytics.Lake;
 using Analytics.Snapshots;
 
 namespace Analytics.Cli;
@@ -18,8 +19,9 @@ internal static class WarehouseErrors
         {
             throw new CliFailure(ExitCodes.Usage, ex.Message);
         }
-        catch (DuckDbException ex)
+        catch (DuckDbException ex) when (!StorageFailure.IsDiskFull(ex) && !StorageFailure.IsPermissionDenied(ex))
         {
+            // A full disk or a refused permission is not the build's or the query's fault: CommandRunner says so with its own code.
             throw new CliFailure(duckDbFailure, duckDbContext + ex.Message);
         }
         catch (InvalidDataException ex)

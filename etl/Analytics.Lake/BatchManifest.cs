@@ -9,14 +9,36 @@ public sealed record BatchManifest
     /// <summary>Batch id: derived from the sha256 of its files, so the same files always make the same batch.</summary>
     public required string BatchId { get; init; }
 
-    /// <summary>published, nothing_new, refused or failed.</summary>
+    /// <summary>
+    /// running (the attempt has started and holds the lake's load lock), then published, nothing_new, refused, failed
+    /// or cancelled; killed when a later load found it still running with its process gone.
+    /// </summary>
     public required string Status { get; init; }
 
     /// <summary>When the load started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
-    /// <summary>When it finished.</summary>
-    public DateTimeOffset FinishedAt { get; init; }
+    /// <summary>When it finished; absent while it runs, and for a killed attempt (when it died is not known).</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>The attempt's id, in its record's name (<c>_loads/&lt;started&gt;-&lt;attempt&gt;.json</c>); records only.</summary>
+    public string? Attempt { get; init; }
+
+    /// <summary>The process that ran the attempt; records only.</summary>
+    public int? Pid { get; init; }
+
+    /// <summary>The machine it ran on; records only.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Earlier attempts this one found still "running" with their process gone, and marked killed (their record files).</summary>
+    public IReadOnlyList<string>? KilledAttempts { get; init; }
+
+    /// <summary>Staging folders of dead attempts this one removed (their names under <c>_staging/</c>).</summary>
+    public IReadOnlyList<string>? StagingRemoved { get; init; }
+
+    /// <summary>Where this record was read from or written to (not serialised).</summary>
+    [JsonIgnore]
+    public string? RecordPath { get; init; }
 
     /// <summary>Per file: name, feed, sha256 and counts.</summary>
     public IReadOnlyList<FileManifest> Files { get; init; } = [];
@@ -43,6 +65,14 @@ public sealed record BatchManifest
 
     /// <summary>Writes the manifest as JSON.</summary>
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+
+    /// <summary>Writes the manifest as JSON through a temporary file and a rename, so a reader never sees half of it.</summary>
+    public void WriteAtomically(string path)
+    {
+        var temporary = path + ".tmp";
+        Write(temporary);
+        File.Move(temporary, path, overwrite: true);
+    }
 
     /// <summary>Reads a manifest written by <see cref="Write"/>.</summary>
     public static BatchManifest Read(string path) =>

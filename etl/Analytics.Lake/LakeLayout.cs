@@ -10,8 +10,9 @@ namespace Analytics.Lake;
 /// lake/load=&lt;id&gt;/feed=registry/year=2013/data_0.parquet     accepted rows, Hive-partitioned by feed and year
 /// lake/load=&lt;id&gt;/quarantine/data_0.parquet                  rejected rows with file, row, raw row, rule, message
 /// lake/load=&lt;id&gt;/manifest.json                              what the batch holds (files, sha256, counts, times)
-/// lake/_staging/                                                loads in progress (never read; a crash leaves them here)
-/// lake/_loads/&lt;started&gt;-&lt;id&gt;.json                           every load attempt, published, refused or failed
+/// lake/_staging/&lt;id&gt;-&lt;guid&gt;/                                 the load in progress (never read; the next load removes what a killed one left)
+/// lake/_loads/&lt;started&gt;-&lt;attempt&gt;.json                      one record per load attempt: running, then how it ended
+/// lake/_load.lock                                               held by the one load running (who it is written inside)
 /// </code>
 /// Readers glob <c>lake/load=*/feed=&lt;feed&gt;/*/*.parquet</c>, so a batch is either wholly visible or not at all.
 /// </summary>
@@ -25,6 +26,9 @@ public sealed class LakeLayout(string root)
 
     /// <summary>Folder of load-attempt records.</summary>
     public string LoadsRoot => Path.Combine(Root, "_loads");
+
+    /// <summary>The lock one load at a time holds (<see cref="LakeLoadLock"/>).</summary>
+    public string LockPath => Path.Combine(Root, "_load.lock");
 
     /// <summary>The published folder of a batch.</summary>
     public string BatchFolder(string batchId) => Path.Combine(Root, "load=" + batchId);

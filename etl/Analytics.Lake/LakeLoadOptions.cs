@@ -11,6 +11,12 @@ public sealed record LakeLoadOptions
 
     /// <summary>DuckDB threads for writing Parquet.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How long to wait for another load of the same lake to finish (<see cref="LakeLoadLock"/>); zero, the default,
+    /// refuses at once with <see cref="LakeBusyException"/>.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
 }
 
 /// <summary>Progress of a load: the file being read.</summary>

@@ -12,27 +12,45 @@ namespace Analytics.Lake;
 /// and the batch is written as Parquet under a staging folder that becomes visible with one rename. A crash at any
 /// point leaves the lake as it was; loading the same files again changes nothing.
 /// </summary>
+/// <remarks>
+/// One load at a time per lake (<see cref="LakeLoadLock"/>): the files of a batch are chosen while holding the lock,
+/// against every batch published before, so no file is ever in two batches, however loads and pulls overlap. Under
+/// the lock the load also tidies what dead loads left — it marks their still-running records killed and removes the
+/// staging folders (only a load holding the lock writes there, so none of them is live) — and writes its own record,
+/// running, then completed with how it ended (<see cref="LoadRecords"/>).
+/// </remarks>
 public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoadOptions? options = null)
 {
     private readonly LakeLoadOptions _options = options ?? new LakeLoadOptions();
 
     /// <summary>Loads the files not yet in the lake. Throws <see cref="LoadRefusedException"/> for unreadable input.</summary>
+    /// <exception cref="LakeBusyException">Another load held the lake past <see cref="LakeLoadOptions.LockWait"/>; nothing was done.</exception>
     public BatchManifest Load(IReadOnlyList<LoadInput> inputs, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var started = DateTimeOffset.UtcNow;
+        ArgumentNullException.ThrowIfNull(inputs);
+        var holder = LoadHolder.ThisProcess();
+        using var gate = LakeLoadLock.Acquire(layout, _options.LockWait, holder, cancellationToken);
+        var killed = LoadRecords.MarkDeadAttemptsKilled(layout, holder);
+        var removed = RemoveDeadStaging();
+
+        // Decided under the lock: what earlier batches hold is final until this load releases it.
         var loaded = LoadedSha256s();
         var fresh = inputs.Where(i => !loaded.Contains(i.Sha256)).DistinctBy(i => i.Sha256).OrderBy(i => i.Sha256, StringComparer.Ordinal).ToList();
         var batchId = BatchIdOf(fresh);
+        var record = LoadRecords.Write(layout, new BatchManifest
+        {
+            BatchId = batchId, Status = LoadStatus.Running, StartedAt = holder.StartedAt, Attempt = holder.Attempt, Pid = holder.Pid, Host = holder.Host,
+            KilledAttempts = killed.Count > 0 ? killed : null, StagingRemoved = removed.Count > 0 ? removed : null,
+        });
         if (fresh.Count == 0)
         {
-            return Record(new BatchManifest { BatchId = batchId, Status = "nothing_new", StartedAt = started, FinishedAt = DateTimeOffset.UtcNow });
+            return LoadRecords.Write(layout, record with { Status = LoadStatus.NothingNew, FinishedAt = DateTimeOffset.UtcNow });
         }
 
-        Directory.CreateDirectory(layout.StagingRoot);
         var staging = Path.Combine(layout.StagingRoot, $"{batchId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
         try
         {
+            Directory.CreateDirectory(staging);
             var files = new List<FileManifest>();
             using (var db = new StagingDatabase(Path.Combine(staging, "spill"), _options.MemoryLimit, _options.Threads))
             {
@@ -52,17 +70,17 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             TryDelete(Path.Combine(staging, "spill"));
             var manifest = new BatchManifest
             {
-                BatchId = batchId, Status = "published", StartedAt = started, FinishedAt = DateTimeOffset.UtcNow, Files = files,
+                BatchId = batchId, Status = LoadStatus.Published, StartedAt = holder.StartedAt, FinishedAt = DateTimeOffset.UtcNow, Files = files,
             };
             manifest.Write(Path.Combine(staging, "manifest.json"));
             Publish(staging, layout.BatchFolder(batchId));
-            return Record(manifest);
+            return LoadRecords.Write(layout, record with { Status = LoadStatus.Published, FinishedAt = manifest.FinishedAt, Files = files });
         }
         catch (Exception ex)
         {
             TryDelete(staging);
-            var status = ex is LoadRefusedException ? "refused" : ex is OperationCanceledException ? "cancelled" : "failed";
-            Record(new BatchManifest { BatchId = batchId, Status = status, StartedAt = started, FinishedAt = DateTimeOffset.UtcNow, Error = ex.Message });
+            var status = ex is LoadRefusedException ? LoadStatus.Refused : ex is OperationCanceledException ? LoadStatus.Cancelled : LoadStatus.Failed;
+            TryRecord(record with { Status = status, FinishedAt = DateTimeOffset.UtcNow, Error = ex.Message });
             throw;
         }
     }
@@ -185,7 +203,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
     {
         if (Directory.Exists(target))
         {
-            // Another load of exactly these files published first: the lake already holds them.
+            // Cannot happen under the lock (the files were chosen against the published batches); kept as a guard.
             TryDelete(staging);
             return;
         }
@@ -193,11 +211,43 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
         Directory.Move(staging, target);
     }
 
-    private BatchManifest Record(BatchManifest manifest)
+    /// <summary>Completes the attempt's record; on a full disk it may not be writable, and the original error matters more.</summary>
+    private void TryRecord(BatchManifest record)
     {
-        Directory.CreateDirectory(layout.LoadsRoot);
-        manifest.Write(Path.Combine(layout.LoadsRoot, $"{manifest.StartedAt:yyyyMMddTHHmmssfff}-{manifest.BatchId}-{manifest.Status}.json"));
-        return manifest;
+        try
+        {
+            LoadRecords.Write(layout, record);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left "running": the next load marks it killed, and the error reached the caller.
+        }
+    }
+
+    /// <summary>Removes every staging folder: called holding the lock, so each was left by a load that died.</summary>
+    private List<string> RemoveDeadStaging()
+    {
+        var removed = new List<string>();
+        if (!Directory.Exists(layout.StagingRoot))
+        {
+            return removed;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(layout.StagingRoot).Order(StringComparer.Ordinal))
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+
+            removed.Add(Path.GetFileName(entry));
+        }
+
+        return removed;
     }
 
     private static void TryDelete(string folder)

@@ -13,7 +13,13 @@ public sealed class WarehouseCommandTests : IDisposable
     /// <summary>The builder this test's runs build with: <see cref="SmallWarehouse"/> unless a test swaps it.</summary>
     private WarehouseBuilderFunc _builder = SmallWarehouse;
 
-    public WarehouseCommandTests() => Directory.CreateDirectory(Path.Combine(_root, "lake", "load=20250101-aaaa"));
+    private readonly Xunit.Abstractions.ITestOutputHelper output;
+
+    public WarehouseCommandTests(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        this.output = output;
+        Directory.CreateDirectory(Path.Combine(_root, "lake", "load=20250101-aaaa"));
+    }
 
     public void Dispose()
     {
@@ -272,6 +278,88 @@ public sealed class WarehouseCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.QueryFailed, run.ExitCode);
         Assert.Contains("syntax error", run.Errors, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("garbage\u0000{")]
+    [InlineData("{\"snapshot\": 42}")]
+    [InlineData("{\"snapshot\": \"bad\\u0000name.duckdb\"}")]
+    public async Task Sql_with_a_garbage_current_json_exits_2_like_a_missing_one_and_names_the_file(string pointer)
+    {
+        Directory.CreateDirectory(Snapshots);
+        var missing = await Run("sql", "SELECT 1", "--snapshot", Snapshots);
+        File.WriteAllText(Path.Combine(Snapshots, "current.json"), pointer);
+
+        var garbage = await Run("sql", "SELECT 1", "--snapshot", Snapshots);
+
+        Assert.Equal(ExitCodes.Usage, missing.ExitCode);
+        Assert.Equal(ExitCodes.Usage, garbage.ExitCode);
+        Assert.StartsWith("error: ", garbage.Errors, StringComparison.Ordinal);
+        Assert.Contains("current.json' is not a snapshot pointer", garbage.Errors, StringComparison.Ordinal);
+        Assert.Contains("analytics build", garbage.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_refuses_with_exit_11_when_the_snapshot_disk_has_less_free_space_than_the_build_needs()
+    {
+        // A sparse 4 TiB file in the lake: the estimate (4x the lake) is beyond any test machine's disk.
+        using (var huge = new FileStream(Path.Combine(_root, "lake", "load=20250101-aaaa", "huge.parquet"), FileMode.Create))
+        {
+            huge.SetLength(1L << 42);
+        }
+
+        var run = await Build();
+
+        Assert.Equal(ExitCodes.NoSpace, run.ExitCode);
+        Assert.StartsWith("error: not enough free space for the build", run.Errors, StringComparison.Ordinal);
+        Assert.Contains(Snapshots, run.Errors, StringComparison.Ordinal);
+        Assert.Null(new SnapshotStore(Snapshots).Current);
+    }
+
+    [Fact]
+    public async Task A_build_that_fills_the_disk_exits_11_with_one_line_and_no_stack_trace()
+    {
+        // Room enough to pass the free-space check (32 MB for a tiny lake), not for this builder's 2 M rows of hashes.
+        using var disk = SmallDisk.Mount(40 * 1024, out var whyNot);
+        if (disk is null)
+        {
+            output.WriteLine("Skipped: " + whyNot);
+            return;
+        }
+
+        _builder = (connection, inputs, progress, token) =>
+        {
+            using (var command = connection.CreateCommand("CREATE TABLE filler AS SELECT range AS i, md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS s FROM range(2000000)"))
+            {
+                command.ExecuteNonQuery();
+            }
+
+            return SmallWarehouse(connection, inputs, progress, token);
+        };
+        var snapshots = Path.Combine(disk.Folder, "snapshots");
+        var run = await Run("build", "--lake", Path.Combine(_root, "lake"), "--snapshots", snapshots);
+
+        Assert.Equal(ExitCodes.NoSpace, run.ExitCode);
+        var line = Assert.Single(run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: no space left on the disk", line, StringComparison.Ordinal);
+        Assert.Contains("previous snapshot current", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(snapshots, "current.json")));
+    }
+
+    [Fact]
+    public async Task A_build_into_a_folder_it_may_not_write_exits_12_with_one_line()
+    {
+        Directory.CreateDirectory(Snapshots);
+        using (SmallDisk.Deny(Snapshots))
+        {
+            var run = await Build();
+
+            Assert.Equal(ExitCodes.PermissionDenied, run.ExitCode);
+            var line = Assert.Single(run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("error: permission denied", line, StringComparison.Ordinal);
+            Assert.Contains(Snapshots, line, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

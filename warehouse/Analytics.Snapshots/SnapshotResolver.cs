@@ -49,13 +49,12 @@ public static class SnapshotResolver
             return false;
         }
 
-        if (PointedName(pointer) is not { } name)
+        if (PointedName(pointer) is not { } name || FullPathOrNull(name, full) is not { } named)
         {
             problem = $"'{pointer}' is not a snapshot pointer (it needs a \"snapshot\" member naming a file). It is written by 'analytics build' with a rename: restore it from the snapshot's sidecar <name>.json, or run 'analytics build' again.";
             return false;
         }
 
-        var named = Path.GetFullPath(name, full);
         if (!File.Exists(named))
         {
             problem = $"'{pointer}' names the snapshot '{named}', which does not exist. Run 'analytics build' to publish a new one.";
@@ -64,6 +63,19 @@ public static class SnapshotResolver
 
         file = named;
         return true;
+    }
+
+    /// <summary>The path a pointer's name means, or null when it is no path at all (a NUL or other character no path may hold).</summary>
+    private static string? FullPathOrNull(string name, string folder)
+    {
+        try
+        {
+            return Path.GetFullPath(name, folder);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
     }
 
     private static string? PointedName(string pointer)

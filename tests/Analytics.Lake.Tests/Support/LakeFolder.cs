@@ -64,12 +64,11 @@ internal sealed class LakeFolder : IDisposable
 
     public string[] StagingEntries() => Directory.Exists(Layout.StagingRoot) ? Directory.GetFileSystemEntries(Layout.StagingRoot) : [];
 
-    public string[] LoadRecords(string status) => Directory.Exists(Layout.LoadsRoot)
-        ? Directory.GetFiles(Layout.LoadsRoot, $"*-{status}.json")
-        : [];
+    /// <summary>The record files of the load attempts that ended with <paramref name="status"/>.</summary>
+    public string[] LoadRecords(string status) => Analytics.Lake.LoadRecords.All(Layout).Where(r => r.Status == status).Select(r => r.RecordPath!).ToArray();
 
     /// <summary>
-    /// Every folder and file of the lake except the load records: folders by path, files by path, content hash and
+    /// Every folder and file of the lake except the load records and the load lock: folders by path, files by path, content hash and
     /// last write time. Two equal snapshots mean nothing a reader can see (or a rename could reveal) changed.
     /// </summary>
     public SortedDictionary<string, string> Snapshot()
@@ -83,7 +82,7 @@ internal sealed class LakeFolder : IDisposable
         foreach (var entry in Directory.EnumerateFileSystemEntries(LakeRoot, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(LakeRoot, entry);
-            if (relative.StartsWith("_loads", StringComparison.Ordinal))
+            if (relative.StartsWith("_loads", StringComparison.Ordinal) || relative == "_load.lock")
             {
                 continue;
             }
