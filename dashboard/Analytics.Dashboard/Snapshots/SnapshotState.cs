@@ -62,25 +62,22 @@ public sealed class SnapshotState : IDisposable
         var connectionString = SnapshotConnections.ReadOnly(path, threads: 2);
         var connection = new DuckDbConnection(connectionString);
         connection.Open();
-        SnapshotState? state = null;
+        var opened = new List<DuckDbConnection> { connection };
         try
         {
-            state = new SnapshotState(path, seal, connectionString, SnapshotCatalog.Load(connection), MartCache.Load(connection, MaxCachedRows));
+            var state = new SnapshotState(path, seal, connectionString, SnapshotCatalog.Load(connection), MartCache.Load(connection, MaxCachedRows));
             WarmTables(connection);
-            var extra = new List<DuckDbConnection>();
             for (var i = 1; i < Warm; i++)
             {
-                extra.Add(state.Rent());
+                opened.Add(state.Rent());
             }
 
-            state.Return(connection);
-            extra.ForEach(state.Return);
+            opened.ForEach(state.Return);
             return state;
         }
         catch
         {
-            connection.Dispose();
-            state?.Dispose();
+            opened.ForEach(c => c.Dispose());
             throw;
         }
     }
