@@ -11,7 +11,7 @@ public sealed class SnapshotIntegrityTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>Two published snapshots, the older first; returns (older, current).</summary>
-    private (string Older, string Current) PublishTwo(string folder)
+    private static (string Older, string Current) PublishTwo(string folder)
     {
         var older = TestSnapshot.Publish(folder);
         Thread.Sleep(5); // names carry the build time to the millisecond: the second sorts after the first
