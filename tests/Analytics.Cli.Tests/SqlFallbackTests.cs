@@ -1,5 +1,4 @@
 using Analytics.Cli.Tests.Support;
-using Analytics.DuckDb;
 using Analytics.Warehouse;
 
 namespace Analytics.Cli.Tests;
@@ -27,7 +26,13 @@ public sealed class SqlFallbackTests : IDisposable
     /// <summary>A mart of <paramref name="rows"/> rows, so the two snapshots answer differently.</summary>
     private static WarehouseBuilderFunc Rows(int rows) => (connection, _, _, _) =>
     {
-        using var command = connection.CreateCommand($"CREATE TABLE mart_indicator AS SELECT range AS value FROM range({rows})");
+        var values = new Dictionary<string, string>
+        {
+            ["indicator_id"] = "'YY2020-01'", ["plan"] = "'YY2020'", ["year"] = "2020", ["district_code"] = "'430602'",
+            ["industry_group"] = "'ALL'", ["size_class"] = "'ALL'", ["value"] = "range::DOUBLE", ["small_cell"] = "false",
+        };
+        var columns = string.Join(", ", Analytics.Snapshots.MartContract.ColumnNames.Select(c => (values.TryGetValue(c, out var v) ? v : "NULL") + " AS " + c));
+        using var command = connection.CreateCommand($"CREATE TABLE mart_indicator AS SELECT {columns} FROM range({rows})");
         command.ExecuteNonQuery();
         return new BuildResult(["20250101-aaaa"], new Dictionary<string, long> { ["mart_indicator"] = rows });
     };
@@ -38,9 +43,11 @@ public sealed class SqlFallbackTests : IDisposable
     [Fact]
     public async Task A_truncated_current_snapshot_is_skipped_for_the_older_one_with_a_warning()
     {
-        Assert.Equal(ExitCodes.Ok, (await Build(3)).ExitCode);
+        var first = await Build(3);
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.Errors);
         await Task.Delay(5); // snapshot names carry the build time to the millisecond
-        Assert.Equal(ExitCodes.Ok, (await Build(7)).ExitCode);
+        var second = await Build(7);
+        Assert.True(second.ExitCode == ExitCodes.Ok, second.Errors);
         var current = new Analytics.Warehouse.Snapshots.SnapshotStore(Snapshots).Current!;
         using (var stream = new FileStream(current.Path, FileMode.Open, FileAccess.Write))
         {
@@ -49,7 +56,7 @@ public sealed class SqlFallbackTests : IDisposable
 
         var run = await CommandRun.InvokeAsync(["sql", "SELECT count(*) AS n FROM mart_indicator", "--snapshot", Snapshots, "--format", "csv"]);
 
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Errors);
         Assert.Equal("n\r\n3\r\n", run.Output);
         Assert.Contains("warning: the current snapshot " + current.Name + ".duckdb is damaged", run.Errors, StringComparison.Ordinal);
         Assert.Contains("truncated", run.Errors, StringComparison.Ordinal);
