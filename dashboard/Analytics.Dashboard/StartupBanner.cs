@@ -19,7 +19,9 @@ internal static class StartupBanner
 
         Console.WriteLine(snapshot is null
             ? $"No snapshot yet: {source.Problem} (the dashboard picks one up as soon as it appears)."
-            : $"Serving snapshot {snapshot.Path}");
+            : snapshot.Fallback is { } fallback
+                ? $"Serving the older snapshot {snapshot.Path}: the current snapshot {fallback.Wanted} is damaged ({fallback.Reason})."
+                : $"Serving snapshot {snapshot.Path}");
 
         using var scope = app.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<Analytics.Accounts.AccountStore>();

@@ -51,7 +51,7 @@ internal static class SqlCommand
             }
 
             var snapshotArgument = parse.GetValue(snapshot)!;
-            var file = SnapshotResolver.Resolve(snapshotArgument);
+            var file = SnapshotResolver.Resolve(snapshotArgument, context.Error);
             var limits = new SqlLimits(parse.GetValue(maxRows), parse.GetValue(maxBytes), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(memory)!);
             var sink = new SqlOutput(chosen, outPath, context.Console, context.Error);
             using var session = new SqlSession(file, limits, parse.GetValue(audit) ?? SqlSession.DefaultAuditLog(snapshotArgument));

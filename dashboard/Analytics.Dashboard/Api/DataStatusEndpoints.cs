@@ -12,7 +12,8 @@ public static class DataStatusEndpoints
     {
         var group = app.MapGroup("/api/data").WithTags("Data").RequireAuthorization(Analytics.Accounts.Policies.Reader);
         group.MapGet("/snapshot", (Warehouse w) => TypedResults.Ok(new SnapshotResponse(
-            Path.GetFileName(w.Snapshot!.Path), w.Catalog.BuiltAt, w.Catalog.Plans)));
+            Path.GetFileName(w.Snapshot!.Path), w.Catalog.BuiltAt, w.Catalog.Plans,
+            w.Snapshot.Fallback is { } f ? new FallbackResponse(f.Wanted, f.Reason) : null, w.Snapshot.Verified)));
         foreach (var (path, table) in new[] { ("freshness", WarehouseTables.Freshness), ("loads", WarehouseTables.Lineage), ("quarantine", WarehouseTables.Quarantine) })
         {
             group.MapGet("/" + path, (HttpContext c, Warehouse w) => TableOrNotFound(w, table, TableFormats.Negotiate(c.Request) == TableFormat.Arrow, c))
@@ -25,8 +26,15 @@ public static class DataStatusEndpoints
         return app;
     }
 
-    /// <summary>The snapshot served: file name, build time, plans and their data years.</summary>
-    public sealed record SnapshotResponse(string File, DateTimeOffset? BuiltAt, IReadOnlyList<PlanInfo> Plans);
+    /// <summary>
+    /// The snapshot served: file name, build time, plans and their data years; <c>fallback</c> when it is an older
+    /// snapshot served because the current one is damaged; <c>verified</c> once its whole file matched the SHA-256
+    /// recorded at its publish.
+    /// </summary>
+    public sealed record SnapshotResponse(string File, DateTimeOffset? BuiltAt, IReadOnlyList<PlanInfo> Plans, FallbackResponse? Fallback, bool Verified);
+
+    /// <summary>The current snapshot's file name (<c>wanted</c>) and why it is not served (<c>reason</c>).</summary>
+    public sealed record FallbackResponse(string Wanted, string Reason);
 
     /// <summary>A whole small table: its column names, its rows as text, and whether it was cut at 500 rows.</summary>
     public sealed record TableResponse(IReadOnlyList<string> Columns, IReadOnlyList<string?[]> Rows, bool Capped)

@@ -7,18 +7,23 @@ namespace Analytics.Dashboard.Data;
 
 /// <summary>
 /// The numbers of one request, all from the snapshot that was current when the request began (scoped service), on a
-/// pooled read-only connection returned at the end of the request.
+/// pooled read-only connection returned at the end of the request. A read that fails because the file is damaged
+/// (truncated or overwritten while served) moves the request, and the dashboard, to the fallback snapshot and reads
+/// again there (<see cref="SnapshotSource.TryRecover"/>); with nothing intact left it is a 503, never a 500.
 /// </summary>
 public sealed class Warehouse : IDisposable
 {
-    private readonly SnapshotState? _snapshot;
+    private readonly SnapshotSource _source;
     private readonly Disclosure _disclosure;
+    private SnapshotState? _snapshot;
     private DuckDbConnection? _connection;
+    private SnapshotState? _connectionOwner;
 
     /// <summary>Takes the current snapshot for this request.</summary>
     public Warehouse(SnapshotSource source, Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(source);
+        _source = source;
         _disclosure = disclosure;
         _snapshot = source.Current;
         Problem = _snapshot is null ? source.Problem : null;
@@ -28,7 +33,7 @@ public sealed class Warehouse : IDisposable
     public SnapshotState? Snapshot => _snapshot;
 
     /// <summary>Why there is no snapshot.</summary>
-    public string? Problem { get; }
+    public string? Problem { get; private set; }
 
     /// <summary>The catalog of this request's snapshot.</summary>
     public SnapshotCatalog Catalog => Required.Catalog;
@@ -61,15 +66,17 @@ public sealed class Warehouse : IDisposable
             throw new ArgumentException($"'{table}' is not a table the dashboard shows.", nameof(table));
         }
 
-        var c = Connection();
-        if (!CatalogReader.Tables(c).Contains(table))
+        return Read(c =>
         {
-            return null;
-        }
+            if (!CatalogReader.Tables(c).Contains(table))
+            {
+                return null;
+            }
 
-        using var cmd = c.CreateCommand("SELECT * FROM " + DuckDbConnection.QuoteIdentifier(table) + " LIMIT " + (maxRows + 1));
-        using var r = cmd.ExecuteReader();
-        return TableResult.Read(r, maxRows);
+            using var cmd = c.CreateCommand("SELECT * FROM " + DuckDbConnection.QuoteIdentifier(table) + " LIMIT " + (maxRows + 1));
+            using var r = cmd.ExecuteReader();
+            return TableResult.Read(r, maxRows);
+        });
     }
 
     /// <summary>
@@ -97,17 +104,17 @@ public sealed class Warehouse : IDisposable
     }
 
     /// <summary>Freshness by feed, or null when the snapshot lacks the table.</summary>
-    public IReadOnlyList<FeedFreshness>? Freshness() => DataStatusReader.Freshness(Connection(), CatalogReader.Tables(Connection()));
+    public IReadOnlyList<FeedFreshness>? Freshness() => Read(c => DataStatusReader.Freshness(c, CatalogReader.Tables(c)));
 
     /// <summary>The load batches the snapshot was built from, or null when the snapshot lacks the table.</summary>
-    public IReadOnlyList<LoadBatch>? Loads() => DataStatusReader.Loads(Connection(), CatalogReader.Tables(Connection()));
+    public IReadOnlyList<LoadBatch>? Loads() => Read(c => DataStatusReader.Loads(c, CatalogReader.Tables(c)));
 
     /// <summary>Quarantined rows by feed and rule, or null when the snapshot lacks the table.</summary>
-    public IReadOnlyList<QuarantineCount>? Quarantine() => DataStatusReader.Quarantine(Connection(), CatalogReader.Tables(Connection()));
+    public IReadOnlyList<QuarantineCount>? Quarantine() => Read(c => DataStatusReader.Quarantine(c, CatalogReader.Tables(c)));
 
-    private List<MartRow> Rows(string sql, params (string Name, object Value)[] parameters)
+    private List<MartRow> Rows(string sql, params (string Name, object Value)[] parameters) => Read(c =>
     {
-        using var cmd = Connection().CreateCommand(sql);
+        using var cmd = c.CreateCommand(sql);
         foreach (var (name, value) in parameters)
         {
             cmd.Parameters.Add(name, value);
@@ -121,6 +128,31 @@ public sealed class Warehouse : IDisposable
         }
 
         return rows;
+    });
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on this request's connection; when it fails because the file is damaged, once more
+    /// on the snapshot the dashboard falls back to (or a 503 when there is none).
+    /// </summary>
+    private T Read<T>(Func<DuckDbConnection, T> read)
+    {
+        var snapshot = Required;
+        try
+        {
+            return read(Connection());
+        }
+        catch (Exception ex) when (ex is DuckDbException or IOException && _source.TryRecover(snapshot, ex, out var next))
+        {
+            Dispose();
+            _snapshot = next;
+            if (next is null)
+            {
+                Problem = _source.Problem;
+                throw new SnapshotUnavailableException(Problem ?? "No intact snapshot.");
+            }
+
+            return read(Connection());
+        }
     }
 
     /// <summary>The rows as this request's reader may see them (<see cref="MartRows.ForReader"/>).</summary>
@@ -135,14 +167,23 @@ public sealed class Warehouse : IDisposable
         return visible;
     }
 
-    private DuckDbConnection Connection() => _connection ??= Required.Rent();
+    private DuckDbConnection Connection()
+    {
+        if (_connection is null)
+        {
+            _connectionOwner = Required;
+            _connection = _connectionOwner.Rent();
+        }
+
+        return _connection;
+    }
 
     /// <summary>Gives the connection back to its snapshot's pool.</summary>
     public void Dispose()
     {
         if (_connection is not null)
         {
-            _snapshot!.Return(_connection);
+            _connectionOwner!.Return(_connection);
             _connection = null;
         }
     }

@@ -19,9 +19,11 @@ public class DashboardFactory : WebApplicationFactory<Program>
     }
 
     /// <param name="createSnapshot">Writes the snapshot the dashboard serves to the path it is given; returns that path.</param>
-    protected DashboardFactory(Func<string, string> createSnapshot)
+    /// <param name="writesPointer">False when <paramref name="createSnapshot"/> publishes a whole folder, <c>current.json</c> included.</param>
+    protected DashboardFactory(Func<string, string> createSnapshot, bool writesPointer = true)
     {
         ArgumentNullException.ThrowIfNull(createSnapshot);
+        _writesPointer = writesPointer;
         Folder = FixtureSnapshot.TempFolder();
         SnapshotPath = createSnapshot(Path.Combine(Folder, "warehouse-20240102T083000000-0000abcd.duckdb"));
         AuditLog = Path.Combine(Folder, "audit.jsonl");
@@ -34,6 +36,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
     public const string Password = FixtureAccounts.Password;
 
     private readonly IReadOnlyDictionary<string, string> _tokens;
+
+    private readonly bool _writesPointer;
 
     public string AccountsDb { get; }
 
@@ -74,7 +78,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (UseFolder)
+        if (UseFolder && _writesPointer)
         {
             // A folder serves what its current.json names, as the snapshot store publishes it.
             File.WriteAllText(Path.Combine(Folder, "current.json"), $"{{\"snapshot\": \"{Path.GetFileName(SnapshotPath)}\"}}");

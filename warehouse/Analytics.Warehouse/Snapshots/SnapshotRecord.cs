@@ -5,7 +5,8 @@ namespace Analytics.Warehouse.Snapshots;
 
 /// <summary>
 /// A snapshot as written to its sidecar <c>&lt;name&gt;.json</c> and to <c>current.json</c>: paths relative to the snapshot
-/// folder, so the folder can be copied or moved whole.
+/// folder, so the folder can be copied or moved whole. <c>size</c> and <c>sha256</c> seal the file: readers check them
+/// before they read it (<see cref="Analytics.Snapshots.SnapshotIntegrity"/>); records written before seals have neither.
 /// </summary>
 internal sealed record SnapshotRecord(
     [property: JsonPropertyName("snapshot")] string File,
@@ -15,7 +16,9 @@ internal sealed record SnapshotRecord(
     [property: JsonPropertyName("tableRows")] IReadOnlyDictionary<string, long> TableRows,
     [property: JsonPropertyName("exportFolder")] string? ExportFolder,
     [property: JsonPropertyName("exports")] IReadOnlyList<string> Exports,
-    [property: JsonPropertyName("engineVersion")] string EngineVersion)
+    [property: JsonPropertyName("engineVersion")] string EngineVersion,
+    [property: JsonPropertyName(Analytics.Snapshots.SnapshotSeal.SizeMember)] long? Size = null,
+    [property: JsonPropertyName(Analytics.Snapshots.SnapshotSeal.Sha256Member)] string? Sha256 = null)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 

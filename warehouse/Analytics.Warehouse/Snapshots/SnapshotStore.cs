@@ -9,7 +9,7 @@ namespace Analytics.Warehouse.Snapshots;
 /// <c>warehouse-&lt;UTC yyyyMMddTHHmmssfff&gt;-&lt;id&gt;.duckdb</c>, and only then points <c>current.json</c> at it.
 /// <code>
 /// snapshots/warehouse-20250101T120000000-1a2b3c4d.duckdb    a published snapshot (never written again)
-/// snapshots/warehouse-20250101T120000000-1a2b3c4d.json      its record: build and publish times, lineage, rows, exports
+/// snapshots/warehouse-20250101T120000000-1a2b3c4d.json      its record: build and publish times, lineage, rows, exports, size and SHA-256
 /// snapshots/exports/warehouse-…-1a2b3c4d/mart_*.parquet      its marts as Parquet, for other tools
 /// snapshots/current.json                                     the record of the current snapshot (replaced by a rename)
 /// snapshots/.building-&lt;id&gt;.duckdb, exports/.building-&lt;id&gt;/    a build in progress; never read, removed by the next build
@@ -97,10 +97,13 @@ public sealed class SnapshotStore
                 Directory.Move(files.BuildingExports, files.Exports);
             }
 
+            // The seal readers check before they switch to the file (size and header) and in the background (the hash).
+            progress?.Report("Recording the snapshot's size and SHA-256");
+            var seal = SnapshotSeal.Compute(files.Building, cancellationToken);
             File.Move(files.Building, files.Snapshot);
             var record = new SnapshotRecord(
                 Path.GetFileName(files.Snapshot), builtAt, _time.GetUtcNow(), result.BatchIds, result.TableRows,
-                exports.Count > 0 ? Path.GetRelativePath(Folder, files.Exports) : null, exports, DuckDbEngine.Version);
+                exports.Count > 0 ? Path.GetRelativePath(Folder, files.Exports) : null, exports, DuckDbEngine.Version, seal.Size, seal.Sha256);
             AtomicFile.WriteAllText(files.Sidecar, record.ToJson());
             AfterStage?.Invoke(PublishStage.Renamed);
 
