@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 
 /// <summary>
-/// The real dashboard started as its own process on a free loopback port (no accounts: the console is open), with the
+/// The real dashboard started as its own process on a free loopback port (as an analyst with an API token when the scripts give one), with the
 /// console's antiforgery token read from its page; its memory and its SQL workers' read from /proc.
 /// </summary>
 internal sealed partial class DashboardProcess : IAsyncDisposable
@@ -27,7 +27,11 @@ internal sealed partial class DashboardProcess : IAsyncDisposable
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = contentRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { dashboard, $"--Analytics:Snapshot={snapshot}", $"--Urls={url}", "--Logging:LogLevel:Default=Warning" }.Concat(settings))
+        // Accounts on, as deployed: the scripts make an analyst and pass its token (ANALYTICS_BENCH_TOKEN) and database.
+        var accounts = Environment.GetEnvironmentVariable("ANALYTICS_BENCH_ACCOUNTS") is { } folder
+            ? new[] { $"--Analytics:Accounts:Database={folder}/accounts.db", $"--Analytics:Accounts:AccessLog={folder}/access.jsonl" }
+            : [];
+        foreach (var a in new[] { dashboard, $"--Analytics:Snapshot={snapshot}", $"--Urls={url}", "--Logging:LogLevel:Default=Warning" }.Concat(accounts).Concat(settings))
         {
             start.ArgumentList.Add(a);
         }
@@ -39,14 +43,19 @@ internal sealed partial class DashboardProcess : IAsyncDisposable
         app.BeginErrorReadLine();
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(10) };
+        if (Environment.GetEnvironmentVariable("ANALYTICS_BENCH_TOKEN") is { Length: > 0 } token)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         for (var i = 0; i < 150 && !await Answers(client); i++)
         {
             await Task.Delay(200);
         }
 
         var page = await client.GetStringAsync("/sql");
-        var token = WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value);
-        return new DashboardProcess(app, client, token);
+        var antiforgery = WebUtility.HtmlDecode(AntiforgeryPattern().Match(page).Groups[1].Value);
+        return new DashboardProcess(app, client, antiforgery);
     }
 
     /// <summary>The console's form with <paramref name="sql"/>.</summary>
