@@ -5,7 +5,7 @@ namespace Analytics.Snapshots.Audit;
 /// <summary>
 /// An append-only log of JSON lines, bounded: past <see cref="MaxBytes"/> the file is rotated to <c>.1</c>, <c>.2</c>, …
 /// and the oldest beyond <see cref="Keep"/> is removed. Several processes (dashboard replicas, the command) may share
-/// one file: each line is one append, and rotation holds a lock file. The SQL audit log and the access log are both
+/// one file: each line is one atomic append (<see cref="AppendOnly"/>), and rotation holds a lock file. The SQL audit log and the access log are both
 /// written through it.
 /// </summary>
 public sealed class AuditFile
@@ -56,8 +56,7 @@ public sealed class AuditFile
         lock (_gate)
         {
             RotateIfFull();
-            using var file = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            file.Write(bytes);
+            AppendOnly.Write(FilePath, bytes);
         }
     }
 
