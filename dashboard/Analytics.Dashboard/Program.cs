@@ -6,6 +6,7 @@ using Analytics.Dashboard.Components;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Exports;
 using Analytics.Dashboard.Localization;
+using Analytics.Dashboard.Replicas;
 using Analytics.Dashboard.Snapshots;
 using Analytics.Dashboard.SqlConsole;
 
@@ -21,6 +22,7 @@ builder.Services.AddHostedService<SnapshotWatcher>();
 builder.Services.AddScoped<Warehouse>();
 builder.Services.AddHttpContextAccessor();
 builder.AddDashboardAccounts();
+builder.AddReplicaSupport();
 Analytics.Dashboard.Subscriptions.SubscriptionsSetup.AddSubscriptions(builder);
 builder.Services.AddScoped(services => Disclosure.Of(services.GetRequiredService<IHttpContextAccessor>()));
 builder.Services.AddScoped<UiContext>();
@@ -42,6 +44,7 @@ builder.Services.AddRazorComponents();
 var app = builder.Build();
 AccountsSetup.EnsureCreated(app.Services);
 
+app.UseForwardedHeaders();
 app.UseResponseCompression();
 app.UseErrorPages();
 app.UseSecurityHeaders();
@@ -61,6 +64,7 @@ app.UseMiddleware<SqlRequestGate>();
 // its styles). appsettings' ReloadStaticAssetsAtRuntime=false: the README runs the build output, whose manifest would
 // otherwise be served in development mode (no caching, and this runtime sends every compressed file stored uncompressed).
 app.MapStaticAssets().AllowAnonymous();
+app.MapHealth();
 app.MapAccounts();
 app.MapOpenApi();
 app.MapApiReference();
