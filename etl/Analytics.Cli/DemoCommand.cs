@@ -36,7 +36,7 @@ internal static class DemoCommand
                 throw new CliFailure(ExitCodes.PullFailed, "some demo extracts could not be pulled; see the table above.");
             }
 
-            var manifest = Steps.Load(context.Console, paths.Landing, paths.Lake, new LakeLoadOptions(), token);
+            var manifest = Steps.Load(context.Console, paths.Landing, paths.Lake, new LakeLoadOptions(), Environment.ProcessorCount, token);
             context.Console.MarkupLine($"Lake: [bold]{Markup.Escape(paths.Lake)}[/] (batch {manifest.BatchId}, {manifest.Status}).");
             BuildStep.Run(context, paths.Lake, paths.Snapshots, new SnapshotStoreOptions(), token);
             return ExitCodes.Ok;

@@ -26,7 +26,7 @@ internal static class RefreshCommand
                 throw new CliFailure(ExitCodes.PullFailed, "some sources could not be pulled (see the table above); nothing was loaded or built.");
             }
 
-            var manifest = Steps.Load(context.Console, paths.Landing, paths.Lake, new LakeLoadOptions(), token);
+            var manifest = Steps.Load(context.Console, paths.Landing, paths.Lake, new LakeLoadOptions(), Environment.ProcessorCount, token);
             var current = new SnapshotStore(paths.Snapshots).Current;
             if (manifest.Status == "nothing_new" && current is not null && CoversLake(current, paths.Lake))
             {

@@ -49,7 +49,7 @@ internal static class Steps
         return report;
     }
 
-    public static BatchManifest Load(IAnsiConsole console, string landingRoot, string lakeRoot, LakeLoadOptions options, CancellationToken token)
+    public static BatchManifest Load(IAnsiConsole console, string landingRoot, string lakeRoot, LakeLoadOptions options, int parallel, CancellationToken token)
     {
         if (!Directory.Exists(landingRoot))
         {
@@ -59,12 +59,19 @@ internal static class Steps
 
         var slowDown = TestHookFileDelay();
         var inputs = LandedInputs.Read(new LandingArea(landingRoot));
-        var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.Read, options);
+        var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.WithParallelism(parallel), options);
         BatchManifest? manifest = null;
         StepProgress.Run(console, $"Loading {inputs.Count} landed file(s) into {lakeRoot}", Math.Max(1, inputs.Count), status =>
         {
             var progress = new SynchronousProgress<LoadProgress>(p =>
             {
+                if (p.WritingParquet)
+                {
+                    status.Say($"Writing the batch as Parquet ({p.Count} file(s) read)");
+                    status.Done(p.Index);
+                    return;
+                }
+
                 status.Say($"Loading {p.File} ({p.Index + 1} of {p.Count})");
                 status.Done(p.Index);
                 if (slowDown > TimeSpan.Zero)

@@ -19,8 +19,12 @@ public sealed record LakeLoadOptions
     public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
 }
 
-/// <summary>Progress of a load: the file being read.</summary>
+/// <summary>Progress of a load: the file being read, or (<see cref="WritingParquet"/>) every file read and the batch being written.</summary>
 /// <param name="File">Its name.</param>
 /// <param name="Index">Files done so far.</param>
 /// <param name="Count">Files in the load.</param>
-public sealed record LoadProgress(string File, int Index, int Count);
+public sealed record LoadProgress(string File, int Index, int Count)
+{
+    /// <summary>Every file is read; the staged rows are being written as Parquet.</summary>
+    public bool WritingParquet { get; init; }
+}

@@ -61,6 +61,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
                     files.Add(LoadFile(db, fresh[i], cancellationToken));
                 }
 
+                progress?.Report(new LoadProgress("", fresh.Count, fresh.Count) { WritingParquet = true });
                 db.CloseAppenders();
                 db.DeleteWithdrawn();
                 CheckStagedCounts(db, files);

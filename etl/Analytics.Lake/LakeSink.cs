@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using Analytics.Etl.Contracts;
 using Analytics.Etl.Normalising;
 using Analytics.Etl.Sources;
@@ -9,13 +10,26 @@ namespace Analytics.Lake;
 /// counting both, so the loader can check row conservation against the reader's own counts. A withdrawn row is marked
 /// for deletion by its staging sequence number (deleted once the appenders are flushed) and quarantined.
 /// </summary>
-internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeedSink
+internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IParallelFeedSink
 {
+    private readonly List<LakeThreadSink> threads = [];
     private long firstSequence = -1;
+    private long accepted;
+    private long quarantined;
 
-    public long Accepted { get; private set; }
+    /// <summary>Rows staged as accepted, by this sink and its threads' sinks.</summary>
+    public long Accepted => accepted + threads.Sum(t => t.Accepted);
 
-    public long Quarantined { get; private set; }
+    /// <summary>Rows staged in the quarantine, by this sink and its threads' sinks.</summary>
+    public long Quarantined => quarantined + threads.Sum(t => t.Quarantined);
+
+    /// <inheritdoc />
+    public IFeedSink ForThread(int thread)
+    {
+        var sink = new LakeThreadSink(staging.OpenThread(FeedContracts.For(input.Feed)), staging, input);
+        threads.Add(sink);
+        return sink;
+    }
 
     public void Accept(FeedRecord record)
     {
@@ -26,7 +40,77 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeed
             firstSequence = sequence;
         }
 
-        var row = appender.CreateRow();
+        var row = LakeRows.Values(appender.CreateRow(), record);
+        LakeRows.Append(row, record, input, sequence);
+        accepted++;
+    }
+
+    public void Withdraw(long acceptedIndex, Rejection rejection)
+    {
+        if (firstSequence < 0 || acceptedIndex < 0 || acceptedIndex >= staging.NextSequencePeek(input.Feed) - firstSequence)
+        {
+            throw new InvalidOperationException($"{input.OriginalName}: accepted row #{acceptedIndex} cannot be withdrawn; it was never staged.");
+        }
+
+        staging.Withdraw(input.Feed, firstSequence + acceptedIndex);
+        accepted--;
+        Quarantine(rejection);
+    }
+
+    public void Quarantine(Rejection rejection)
+    {
+        LakeRows.Quarantine(staging.Quarantine, rejection, input);
+        quarantined++;
+    }
+}
+
+/// <summary>
+/// One thread's share of a parallel read: its rows go through the thread's own connection and appenders, numbered from
+/// a staging sequence range of its own, so a withdrawal (made after the threads end) finds its row.
+/// </summary>
+internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase staging, LoadInput input) : IFeedSink
+{
+    private readonly long firstSequence = staging.NextRangeStart();
+    private long appended;
+
+    public long Accepted { get; private set; }
+
+    public long Quarantined { get; private set; }
+
+    public void Accept(FeedRecord record)
+    {
+        var row = thread.Accepted(record.Contract.Kind).CreateRow();
+        row = LakeRows.Values(row, record);
+        LakeRows.Append(row, record, input, firstSequence + appended);
+        appended++;
+        Accepted++;
+    }
+
+    public void Withdraw(long acceptedIndex, Rejection rejection)
+    {
+        if (acceptedIndex < 0 || acceptedIndex >= appended)
+        {
+            throw new InvalidOperationException($"{input.OriginalName}: accepted row #{acceptedIndex} cannot be withdrawn; it was never staged.");
+        }
+
+        staging.Withdraw(input.Feed, firstSequence + acceptedIndex);
+        Accepted--;
+        Quarantine(rejection);
+    }
+
+    public void Quarantine(Rejection rejection)
+    {
+        LakeRows.Quarantine(thread.Quarantine, rejection, input);
+        Quarantined++;
+    }
+}
+
+/// <summary>How a row is staged: its values in the staging table's column order, then its origin.</summary>
+internal static class LakeRows
+{
+    /// <summary>Appends the contract's fields, the derived columns and the notes.</summary>
+    public static DuckDbAppenderRow Values(DuckDbAppenderRow row, FeedRecord record)
+    {
         for (var i = 0; i < record.FieldCount; i++)
         {
             if (record.IsNull(i))
@@ -55,28 +139,17 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IFeed
         }
 
         row = record.Notes.Count == 0 ? row.AppendNull() : row.Append(string.Join('\u001f', record.Notes.Select(n => n.Kind)));
+        return row;
+    }
+
+    /// <summary>Appends the row's origin and staging sequence number and ends it.</summary>
+    public static void Append(DuckDbAppenderRow row, FeedRecord record, LoadInput input, long sequence) =>
         row.Append(input.OriginalName).Append(input.Sha256).Append(record.RowNumber).Append(sequence).EndRow();
-        Accepted++;
-    }
 
-    public void Withdraw(long acceptedIndex, Rejection rejection)
-    {
-        if (firstSequence < 0 || acceptedIndex < 0 || acceptedIndex >= staging.NextSequencePeek(input.Feed) - firstSequence)
-        {
-            throw new InvalidOperationException($"{input.OriginalName}: accepted row #{acceptedIndex} cannot be withdrawn; it was never staged.");
-        }
-
-        staging.Withdraw(input.Feed, firstSequence + acceptedIndex);
-        Accepted--;
-        Quarantine(rejection);
-    }
-
-    public void Quarantine(Rejection rejection)
-    {
-        staging.Quarantine.CreateRow()
+    /// <summary>Appends a quarantined row.</summary>
+    public static void Quarantine(DuckDbAppender quarantine, Rejection rejection, LoadInput input) =>
+        quarantine.CreateRow()
             .Append(input.Feed.ToName()).Append(input.OriginalName).Append(input.Sha256).Append(rejection.Sheet)
             .Append(rejection.RowNumber).Append(rejection.RawRow).Append(rejection.RuleId).Append(rejection.Column)
             .Append(rejection.Value).Append(rejection.Message).EndRow();
-        Quarantined++;
-    }
 }

@@ -11,9 +11,12 @@ namespace Analytics.Lake;
 internal sealed class StagingDatabase : IDisposable
 {
     private readonly Dictionary<FeedKind, DuckDbAppender> _appenders = [];
+    private readonly List<FeedKind> _tables = [];
     private readonly Dictionary<FeedKind, long> _sequences = [];
     private readonly Dictionary<FeedKind, List<long>> _withdrawn = [];
+    private readonly List<StagingThread> _threads = [];
     private DuckDbAppender? _quarantine;
+    private long _serials;
 
     public StagingDatabase(string spillFolder, string memoryLimit, int threads)
     {
@@ -33,17 +36,46 @@ internal sealed class StagingDatabase : IDisposable
     {
         if (!_appenders.TryGetValue(contract.Kind, out var appender))
         {
+            EnsureTable(contract);
+            appender = Connection.CreateAppender(TableOf(contract.Kind));
+            _appenders[contract.Kind] = appender;
+        }
+
+        return appender;
+    }
+
+    /// <summary>
+    /// The staging of one thread of a parallel read of one file: its own connection to this database with its own
+    /// appenders (a connection serves one thread), open until <see cref="CloseAppenders"/>. A fresh connection per file
+    /// and thread: DuckDB's appender keeps its connection in a transaction that began before later files' tables were
+    /// made, and such a connection cannot see them. Call on the loading thread.
+    /// </summary>
+    public StagingThread OpenThread(FeedContract contract)
+    {
+        EnsureTable(contract);
+        var thread = new StagingThread(Connection.OpenSibling());
+        _threads.Add(thread);
+        return thread;
+    }
+
+    /// <summary>
+    /// A fresh range of staging sequence numbers for one thread's rows of one file: 2^40 numbers from (serial × 2^40),
+    /// above every number <see cref="NextSequence"/> hands out.
+    /// </summary>
+    public long NextRangeStart() => ++_serials << 40;
+
+    private void EnsureTable(FeedContract contract)
+    {
+        if (!_tables.Contains(contract.Kind))
+        {
             // A list field is staged as text joined by U+001F (the appender writes scalars) and split again on export.
             // A derived list (applicant_credit_codes) likewise, its NULL entries staged as empty texts.
             var columns = contract.Fields.Select(f => $"{DuckDbConnection.QuoteIdentifier(f.Name)} {(f.Type == FieldType.TextList ? "VARCHAR" : f.DuckDbType)}")
                 .Concat(LakeSchema.Derived(contract.Kind).Select(c => $"{DuckDbConnection.QuoteIdentifier(c.Name)} VARCHAR"))
                 .Append("notes VARCHAR").Append("source_file VARCHAR").Append("sha256 VARCHAR").Append("source_row BIGINT").Append("stage_seq BIGINT");
             Execute($"CREATE TABLE {TableOf(contract.Kind)} ({string.Join(", ", columns)})");
-            appender = Connection.CreateAppender(TableOf(contract.Kind));
-            _appenders[contract.Kind] = appender;
+            _tables.Add(contract.Kind);
         }
-
-        return appender;
     }
 
     /// <summary>The staging sequence number of the next row appended for a feed (0, 1, 2, … in append order).</summary>
@@ -91,7 +123,8 @@ internal sealed class StagingDatabase : IDisposable
 
     public DuckDbAppender Quarantine => _quarantine ??= Connection.CreateAppender("quarantine");
 
-    public IEnumerable<FeedKind> StagedFeeds => _appenders.Keys;
+    /// <summary>The feeds that had a row appended (by the loading thread or a parallel read's threads), in the order their tables were made.</summary>
+    public IEnumerable<FeedKind> StagedFeeds => _tables.Where(f => _appenders.ContainsKey(f) || _threads.Any(t => t.Appends(f)));
 
     public static string TableOf(FeedKind feed) => "accepted_" + feed.ToName();
 
@@ -113,6 +146,11 @@ internal sealed class StagingDatabase : IDisposable
         foreach (var appender in _appenders.Values)
         {
             appender.Close();
+        }
+
+        foreach (var thread in _threads)
+        {
+            thread.CloseAppenders();
         }
 
         _quarantine?.Close();
@@ -137,7 +175,57 @@ internal sealed class StagingDatabase : IDisposable
             appender.Dispose();
         }
 
+        foreach (var thread in _threads)
+        {
+            thread.Dispose();
+        }
+
         _quarantine?.Dispose();
         Connection.Dispose();
+    }
+}
+
+/// <summary>One thread's connection to the staging database and its appenders, used by that thread alone while it reads.</summary>
+internal sealed class StagingThread(DuckDbConnection connection) : IDisposable
+{
+    private readonly Dictionary<FeedKind, DuckDbAppender> _appenders = [];
+    private DuckDbAppender? _quarantine;
+
+    /// <summary>The appender for a feed's accepted rows (its table exists: <see cref="StagingDatabase.OpenThread"/>).</summary>
+    public DuckDbAppender Accepted(FeedKind feed)
+    {
+        if (!_appenders.TryGetValue(feed, out var appender))
+        {
+            appender = connection.CreateAppender(StagingDatabase.TableOf(feed));
+            _appenders[feed] = appender;
+        }
+
+        return appender;
+    }
+
+    public DuckDbAppender Quarantine => _quarantine ??= connection.CreateAppender("quarantine");
+
+    /// <summary>Whether rows of the feed were appended through this thread.</summary>
+    public bool Appends(FeedKind feed) => _appenders.ContainsKey(feed);
+
+    public void CloseAppenders()
+    {
+        foreach (var appender in _appenders.Values)
+        {
+            appender.Close();
+        }
+
+        _quarantine?.Close();
+    }
+
+    public void Dispose()
+    {
+        foreach (var appender in _appenders.Values)
+        {
+            appender.Dispose();
+        }
+
+        _quarantine?.Dispose();
+        connection.Dispose();
     }
 }

@@ -17,6 +17,9 @@ internal sealed record BenchmarkOptions
                             ceiling files are deleted afterwards, generated extracts are kept for --reuse
           --feeds LIST      comma-separated subset of registry,patents,rd_spend,survey (default: all four)
           --memory-limit M  DuckDB memory limit while staging (default 2GB, as the loader's default)
+          --parallel LIST   validating threads per file to measure, e.g. 1,2 (default: 1 and the core count);
+                            1 is the sequential read, the core count is what `analytics load` uses
+          --repeat R        load each feed R times per setting (default 1), interleaved; every run is printed
           -h, --help        this text
 
         Each feed is loaded in its own child process into its own lake (new LakeLoader(...).Load with the
@@ -38,6 +41,13 @@ internal sealed record BenchmarkOptions
     public string MemoryLimit { get; init; } = new Analytics.Lake.LakeLoadOptions().MemoryLimit;
 
     public bool Help { get; init; }
+
+    public IReadOnlyList<int> Parallel { get; init; } = Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1];
+
+    public int Repeat { get; init; } = 1;
+
+    /// <summary>Child mode: validating threads per file.</summary>
+    public int ChildParallel { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Child mode: load this feed (<c>--load-feed</c>) or run its ceiling (<c>--ceiling-feed</c>).</summary>
     public string? ChildFeed { get; init; }
@@ -65,6 +75,9 @@ internal sealed record BenchmarkOptions
                 "--work" => options with { Work = Value() },
                 "--feeds" => options with { Feeds = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--memory-limit" => options with { MemoryLimit = Value() },
+                "--parallel" => options with { Parallel = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList() },
+                "--repeat" => options with { Repeat = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--threads" => options with { ChildParallel = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "-h" or "--help" or "-help" => options with { Help = true },
                 "--load-feed" => options with { ChildFeed = Value() },
                 "--ceiling-feed" => options with { ChildFeed = Value(), ChildIsCeiling = true },
@@ -77,6 +90,11 @@ internal sealed record BenchmarkOptions
         if (!(options.Scale > 0 && options.Scale <= 20))
         {
             throw new ArgumentException("--scale must be in (0, 20].");
+        }
+
+        if (options.Parallel.Count == 0 || options.Parallel.Any(p => p < 1) || options.Repeat < 1)
+        {
+            throw new ArgumentException("--parallel takes thread counts ≥ 1, --repeat a count ≥ 1.");
         }
 
         var unknown = options.Feeds.Except(AllFeeds).ToList();

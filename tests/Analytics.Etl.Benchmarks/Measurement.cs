@@ -13,7 +13,9 @@ namespace Analytics.Etl.Benchmarks;
 /// CPU time (all threads) the child spent in the measured step: on a shared machine wall time says as much about the
 /// neighbours as about the code.
 /// </param>
-internal sealed record Measurement(string Feed, double Seconds, long RowsRead, long RowsLoaded, long RowsQuarantined, long? PeakBytes, double CpuSeconds)
+/// <param name="WriteSeconds">Of <paramref name="Seconds"/>, the load's last phase: staged rows written as Parquet (0 for the ceiling).</param>
+internal sealed record Measurement(
+    string Feed, double Seconds, long RowsRead, long RowsLoaded, long RowsQuarantined, long? PeakBytes, double CpuSeconds, double WriteSeconds = 0)
 {
     /// <summary>Marks the result line among anything else the child prints.</summary>
     public const string Marker = "MEASUREMENT ";

@@ -105,6 +105,36 @@ public sealed class DuckDbConnection : DbConnection
         _databaseName = ExecuteScalarText("SELECT current_database()") as string;
     }
 
+    /// <summary>
+    /// Opens another connection to this connection's database — the way to reach a private <c>:memory:</c> database
+    /// from a second thread (each connection serves one thread). The database lives until its last connection closes.
+    /// </summary>
+    public DuckDbConnection OpenSibling()
+    {
+        var database = (_database ?? throw new InvalidOperationException("The connection is not open. Call Open() first.")).AddReference();
+        var sibling = new DuckDbConnection(_connectionString);
+        try
+        {
+            if (NativeMethods.duckdb_connect(database.Handle.DangerousGetHandle(), out var connection) != DuckDbState.Success)
+            {
+                throw new DuckDbException($"DuckDB could not connect to '{DataSource}'.", DuckDbErrorType.Connection);
+            }
+
+            var handle = new ConnectionHandle();
+            handle.Attach(connection, database.Handle);
+            sibling._handle = handle;
+            sibling._database = database;
+        }
+        catch
+        {
+            database.Release();
+            throw;
+        }
+
+        sibling._databaseName = sibling.ExecuteScalarText("SELECT current_database()") as string;
+        return sibling;
+    }
+
     /// <inheritdoc />
     public override Task OpenAsync(CancellationToken cancellationToken)
     {

@@ -83,10 +83,34 @@ internal sealed class SharedDatabase
 
     private static bool IsReadOnlyKey(string key) => key.Contains("\naccess_mode=read_only", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>One more reference to this instance (a sibling connection of an in-memory database).</summary>
+    public SharedDatabase AddReference()
+    {
+        lock (Gate)
+        {
+            if (_references <= 0)
+            {
+                throw new ObjectDisposedException(nameof(SharedDatabase), "The database is already closed.");
+            }
+
+            _references++;
+        }
+
+        return this;
+    }
+
     public void Release()
     {
         if (_key is null)
         {
+            lock (Gate)
+            {
+                if (--_references > 0)
+                {
+                    return;
+                }
+            }
+
             Handle.Dispose();
             return;
         }

@@ -20,3 +20,17 @@ public interface IFeedSink
     /// </summary>
     void Withdraw(long acceptedIndex, Rejection rejection);
 }
+
+/// <summary>
+/// A sink that can take one file's rows from several threads at once (<see cref="Reading.FeedReadOptions.Parallelism"/>):
+/// the reader asks it for one sink per thread before the threads start. Each thread's sink receives the rows of the
+/// chunks that thread reads, chunk by chunk in source order, and is used by that thread alone while rows flow; after the
+/// threads end, the duplicates of the whole file are settled through the threads' sinks from the calling thread
+/// (<see cref="IFeedSink.Withdraw"/> with the index as that thread's sink counted it, and quarantined rows).
+/// This sink itself receives nothing from a parallel read.
+/// </summary>
+public interface IParallelFeedSink : IFeedSink
+{
+    /// <summary>The sink for thread <paramref name="thread"/> (0, 1, …) of the read that is starting.</summary>
+    IFeedSink ForThread(int thread);
+}

@@ -18,6 +18,9 @@ internal sealed class CsvSourceReader : SourceReader
     private readonly string encodingName;
     private readonly int maxRowChars;
     private readonly HeaderMatcher matcher;
+    private readonly TextDecoding.Choice choice;
+    private readonly long limit = long.MaxValue;
+    private readonly bool headerGiven;
     private readonly byte[] bytes = new byte[ByteBlock];
     private int byteCount;
     private int bytePos;
@@ -37,10 +40,41 @@ internal sealed class CsvSourceReader : SourceReader
     private bool[] fieldQuoted = new bool[64];
 
     public CsvSourceReader(string path, FeedContract contract, FeedReadOptions options)
+        : this(path, contract, options, null, null)
+    {
+    }
+
+    /// <summary>
+    /// A reader of one chunk of the file (<see cref="TextChunk"/>): the first chunk reads the header as usual and stops
+    /// at the chunk's end; a later one starts at its record boundary with the header already read by the first
+    /// (<paramref name="layout"/>: encoding, delimiter, column map) and numbers its rows from the chunk's first line.
+    /// </summary>
+    public CsvSourceReader(string path, FeedContract contract, FeedReadOptions options, TextChunk? chunk, CsvLayout? layout)
         : base(path)
     {
         maxRowChars = options.MaxRowChars;
         matcher = new HeaderMatcher(contract);
+        if (chunk is not null)
+        {
+            limit = chunk.End;
+        }
+
+        if (layout is not null)
+        {
+            ArgumentNullException.ThrowIfNull(chunk);
+            choice = layout.Choice;
+            encodingName = choice.Name;
+            decoder = choice.Encoding.GetDecoder();
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            stream.Position = chunk.Start;
+            bytesBefore = chunk.Start;
+            line = chunk.FirstLine;
+            delimiter = layout.Delimiter;
+            Map = layout.Map;
+            headerGiven = true;
+            return;
+        }
+
         var head = FileSniffer.ReadHead(path, TextDecoding.SampleBytes);
         var fileLength = new FileInfo(path).Length;
         if (fileLength == 0)
@@ -53,7 +87,7 @@ internal sealed class CsvSourceReader : SourceReader
             throw new ExtractRefusedException(path, $"the file is {binary}, not CSV text. Export the sheet as CSV, or give the workbook an .xlsx name.");
         }
 
-        var choice = TextDecoding.Choose(path, head, head.Length == fileLength, options.Encoding);
+        choice = TextDecoding.Choose(path, head, head.Length == fileLength, options.Encoding);
         encodingName = choice.Name;
         decoder = choice.Encoding.GetDecoder();
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -65,6 +99,15 @@ internal sealed class CsvSourceReader : SourceReader
 
     public override bool HasHeader => true;
 
+    /// <summary>The chosen encoding (with its BOM length).</summary>
+    internal TextDecoding.Choice Choice => choice;
+
+    /// <summary>The field delimiter, known once the header is read.</summary>
+    internal char Delimiter => delimiter;
+
+    /// <summary>The line number the next row starts on (after the header: the first data row's).</summary>
+    internal long NextLineNumber => line;
+
     public override bool NextSection()
     {
         if (headerRead)
@@ -73,6 +116,12 @@ internal sealed class CsvSourceReader : SourceReader
         }
 
         headerRead = true;
+        if (headerGiven)
+        {
+            pastHeader = true;
+            return true;
+        }
+
         if (!Fill())
         {
             throw new ExtractRefusedException(FilePath, "the file is empty (no header row).");
@@ -238,6 +287,14 @@ internal sealed class CsvSourceReader : SourceReader
         }
 
         line += 1 + newlines;
+        if (!oversized && rel >= maxRowChars)
+        {
+            // Too long, though the buffer happened to hold all of it: the same verdict as when it did not, so a row's
+            // fate never depends on where the reader's buffer was (or where a parallel read's chunk began).
+            oversized = true;
+            row.SetRaw(buffer.AsSpan(start, Math.Min(rel, SourceRow.MaxRawChars)));
+        }
+
         if (oversized)
         {
             var total = discarded + rel;
@@ -467,7 +524,7 @@ internal sealed class CsvSourceReader : SourceReader
 
                 bytesBefore += byteCount;
                 bytePos = 0;
-                byteCount = stream.Read(bytes, 0, bytes.Length);
+                byteCount = stream.Read(bytes, 0, (int)Math.Min(bytes.Length, limit - bytesBefore));
                 if (byteCount == 0)
                 {
                     streamDone = true;

@@ -10,7 +10,7 @@ namespace Analytics.Etl.Reading;
 /// quarantined, their raw text and key read back from the file (the only second look, made only when a file repeats a
 /// key). The result's counts satisfy rows read = accepted + quarantined + skipped blank.
 /// </summary>
-public static class FeedLoader
+public static partial class FeedLoader
 {
     /// <summary>
     /// Reads <paramref name="path"/> as feed <paramref name="kind"/>. The format comes from the extension (.csv/.txt,
@@ -30,6 +30,11 @@ public static class FeedLoader
             throw new ExtractRefusedException(path, "the file does not exist.");
         }
 
+        if (options.Parallelism > 1 && sink is IParallelFeedSink parallel && PlanChunks(kind, path, options) is { } plan)
+        {
+            return ReadChunks(kind, path, parallel, options, plan);
+        }
+
         var contract = FeedContracts.For(kind);
         var fallbackAsOf = FallbackAsOf(kind, path, options);
         var validator = CreateValidator(kind, new ValidationContext(options, path, fallbackAsOf));
@@ -42,37 +47,7 @@ public static class FeedLoader
         while (rows.NextSection())
         {
             validator.OnSection(reader.Map);
-            long sectionRows = 0;
-            while (rows.Read(out var row))
-            {
-                result.RowsRead++;
-                if (row.IsBlank)
-                {
-                    result.RowsSkippedBlank++;
-                    continue;
-                }
-
-                sectionRows++;
-                var values = new RowValues(row, reader.Map);
-                var violation = Check(reader, row, values, validator, record);
-                if (violation is not null)
-                {
-                    Quarantine(sink, result, row, reader.Map, violation);
-                    continue;
-                }
-
-                index?.Add(KeyHash.OfKey(record), KeyHash.OfContent(row, reader.Map), DuplicateIndex.Ref(row.SheetIndex, row.RowNumber));
-                record.RowNumber = row.RowNumber;
-                record.Sheet = row.Sheet;
-                sink.Accept(record);
-                result.RowsAccepted++;
-                var notes = record.Notes;
-                for (var i = 0; i < notes.Count; i++)
-                {
-                    result.NotesByKind[notes[i].Kind] = result.NotesByKind.GetValueOrDefault(notes[i].Kind) + 1;
-                }
-            }
-
+            var sectionRows = ReadSection(reader, rows, validator, record, sink, result, index, null);
             if (sectionRows == 0 && reader.SectionName is { } sheet)
             {
                 result.Warnings.Add($"sheet '{sheet}' has a header but no data rows.");
@@ -93,6 +68,50 @@ public static class FeedLoader
         }
 
         return result;
+    }
+
+    // The rows of one section: validated, accepted (and logged for duplicates) or quarantined. Returns the non-blank
+    // rows. A parallel read passes stop, asked every 4,096 rows whether to give up (an earlier chunk failed).
+    private static long ReadSection(
+        SourceReader reader, RowStream rows, FeedValidator validator, FeedRecord record, IFeedSink sink, FeedLoadResult result, DuplicateIndex? index, Func<bool>? stop)
+    {
+        long sectionRows = 0;
+        while (rows.Read(out var row))
+        {
+            result.RowsRead++;
+            if (stop is not null && (result.RowsRead & 4095) == 0 && stop())
+            {
+                throw new OperationCanceledException();
+            }
+
+            if (row.IsBlank)
+            {
+                result.RowsSkippedBlank++;
+                continue;
+            }
+
+            sectionRows++;
+            var values = new RowValues(row, reader.Map);
+            var violation = Check(reader, row, values, validator, record);
+            if (violation is not null)
+            {
+                Quarantine(sink, result, row, reader.Map, violation);
+                continue;
+            }
+
+            index?.Add(KeyHash.OfKey(record), KeyHash.OfContent(row, reader.Map), DuplicateIndex.Ref(row.SheetIndex, row.RowNumber));
+            record.RowNumber = row.RowNumber;
+            record.Sheet = row.Sheet;
+            sink.Accept(record);
+            result.RowsAccepted++;
+            var notes = record.Notes;
+            for (var i = 0; i < notes.Count; i++)
+            {
+                result.NotesByKind[notes[i].Kind] = result.NotesByKind.GetValueOrDefault(notes[i].Kind) + 1;
+            }
+        }
+
+        return sectionRows;
     }
 
     /// <summary>The reader format for a file name.</summary>

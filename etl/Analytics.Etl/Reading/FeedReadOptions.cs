@@ -38,6 +38,24 @@ public sealed class FeedReadOptions
     /// </summary>
     public bool ReadAhead { get; init; } = true;
 
+    /// <summary>
+    /// How many threads validate one CSV or JSON Lines file (default: one per core). Above 1, a file of at least
+    /// <see cref="MinChunkBytes"/> is split at proven record boundaries into chunks that are read, validated and
+    /// appended in parallel, each to its own sink (<see cref="Contracts.IParallelFeedSink"/>); duplicates and counts are settled
+    /// over the whole file at the end, so the rows, quarantine and counts equal a sequential read's. 1 is the
+    /// sequential read (with <see cref="ReadAhead"/>). Workbooks are always read sequentially.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The smallest chunk a parallel read makes (default 4 MiB): a smaller file is read sequentially.</summary>
+    public long MinChunkBytes { get; init; } = 4L << 20;
+
+    /// <summary>Chunks per thread in a parallel read (default 4), so a thread that finishes early takes another.</summary>
+    public int ChunksPerThread { get; init; } = 4;
+
+    /// <summary>In a parallel read, also read each chunk's rows ahead on a thread of its own (default off: the chunks already keep every core busy).</summary>
+    public bool ChunkReadAhead { get; init; }
+
     /// <summary>Which sheets of a workbook to read (a source's <c>"sheets"</c> setting); every sheet by default.</summary>
     public SheetSelection Sheets { get; init; } = SheetSelection.All;
 

@@ -32,14 +32,38 @@ internal sealed class JsonLinesSourceReader : SourceReader
     private char[] chars = new char[1024];
     private char[] list = new char[256];
     private readonly bool[] seen;
+    private readonly long limit = long.MaxValue;
+    private long position;
 
     public JsonLinesSourceReader(string path, FeedContract contract, FeedReadOptions options)
+        : this(path, contract, options, null)
+    {
+    }
+
+    /// <summary>
+    /// A reader of one chunk of the file (<see cref="TextChunk"/>): the first chunk checks the file as usual; a later
+    /// one starts at its line boundary and numbers its rows from the chunk's first line.
+    /// </summary>
+    public JsonLinesSourceReader(string path, FeedContract contract, FeedReadOptions options, TextChunk? chunk)
         : base(path)
     {
         this.contract = contract;
         matcher = new HeaderMatcher(contract);
         maxRowBytes = options.MaxRowChars;
         seen = new bool[contract.Fields.Count];
+        if (chunk is not null)
+        {
+            limit = chunk.End;
+            if (chunk.Start > 0)
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                stream.Position = position = chunk.Start;
+                line = chunk.FirstLine;
+                EncodingName = "UTF-8";
+                return;
+            }
+        }
+
         var head = FileSniffer.ReadHead(path, TextDecoding.SampleBytes);
         if (head.Length == 0)
         {
@@ -53,13 +77,16 @@ internal sealed class JsonLinesSourceReader : SourceReader
 
         var choice = TextDecoding.Choose(path, head, head.Length == new FileInfo(path).Length, ExtractEncoding.Utf8);
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        stream.Position = choice.BomLength;
+        stream.Position = position = choice.BomLength;
         EncodingName = choice.Name;
     }
 
     public override string EncodingName { get; }
 
     public override bool HasHeader => false;
+
+    /// <summary>The unknown keys in the order their warnings were added (one warning each, in <see cref="SourceReader.Warnings"/>).</summary>
+    internal List<string> UnknownKeyOrder { get; } = [];
 
     public override bool NextSection()
     {
@@ -80,6 +107,14 @@ internal sealed class JsonLinesSourceReader : SourceReader
             return false;
         }
 
+        // Too long even when the buffer happened to hold all of it: the same verdict as when it did not, so a line's
+        // fate never depends on where the reader's buffer was (or where a parallel read's chunk began).
+        var tooLong = total > length || length >= maxRowBytes;
+        if (tooLong)
+        {
+            length = Math.Min(length, SourceRow.MaxRawChars);
+        }
+
         row.Reset(line, contract.Fields.Count);
         line++;
         if (RowFilter is { } wanted && !wanted(0, row.RowNumber))
@@ -88,7 +123,7 @@ internal sealed class JsonLinesSourceReader : SourceReader
         }
 
         var bytes = buffer.AsSpan(from, length);
-        if (total > length)
+        if (tooLong)
         {
             row.SetRaw(Encoding.UTF8.GetString(bytes));
             row.Length = total;
@@ -249,6 +284,7 @@ internal sealed class JsonLinesSourceReader : SourceReader
 
         if (found < 0 && unknownKeys.Add(name))
         {
+            UnknownKeyOrder.Add(name);
             Warnings.Add($"unknown key '{name}' (first on line {lineNumber}) is not loaded; it stays in the raw text of quarantined rows.");
         }
 
@@ -355,7 +391,8 @@ internal sealed class JsonLinesSourceReader : SourceReader
             Array.Resize(ref buffer, buffer.Length * 2);
         }
 
-        var n = stream.Read(buffer, end, buffer.Length - end);
+        var n = stream.Read(buffer, end, (int)Math.Min(buffer.Length - end, limit - position));
+        position += n;
         if (n == 0)
         {
             eof = true;

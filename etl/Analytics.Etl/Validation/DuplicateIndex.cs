@@ -56,6 +56,22 @@ internal sealed class DuplicateIndex
         count++;
     }
 
+    /// <summary>
+    /// Logs another log's rows after this one's, in their order, and empties it: the logs of a file's chunks joined in
+    /// chunk order are the log of the whole file (accepted indexes count on across chunks).
+    /// </summary>
+    public void Append(DuplicateIndex other)
+    {
+        for (var i = 0; i < other.count; i++)
+        {
+            var entry = other.At(i);
+            Add(entry.Key, entry.Content, entry.RowRef);
+        }
+
+        other.chunks.Clear();
+        other.count = 0;
+    }
+
     /// <summary>The keys that occur more than once, each with its rows in source order. Empties the log.</summary>
     public List<Repeat> Settle()
     {
