@@ -107,6 +107,32 @@ internal sealed class ReplicaSet : IAsyncDisposable
     }
 
     /// <summary>
+    /// Indicator pages to load the dashboard with: every top-level indicator for the city and for each district, in
+    /// Chinese, as the dashboard benchmark (tests/Analytics.Dashboard.Benchmarks/run.sh) lists them.
+    /// </summary>
+    public async Task<List<string>> IndicatorPagesAsync()
+    {
+        using var client = Client(Nginx.Url, Accounts.Roles.Viewer);
+        using var indicators = JsonDocument.Parse(await client.GetStringAsync("/api/indicators"));
+        var paths = new List<string>();
+        foreach (var indicator in indicators.RootElement.EnumerateArray())
+        {
+            if (indicator.TryGetProperty("parentId", out var parent) && parent.ValueKind == JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var id = indicator.GetProperty("id").GetString()!;
+            var plan = indicator.GetProperty("plan").GetString()!;
+            paths.Add($"/indicator/{id}?lang=zh");
+            using var districts = JsonDocument.Parse(await client.GetStringAsync($"/api/districts?plan={plan}"));
+            paths.AddRange(districts.RootElement.EnumerateArray().Select(d => $"/indicator/{id}?district={d.GetProperty("code").GetString()}&lang=zh"));
+        }
+
+        return paths;
+    }
+
+    /// <summary>
     /// Publishes a new snapshot through the real snapshot store (a new file, its seal, the atomic swap of
     /// <c>current.json</c>, pruning past three) whose content is the product-made snapshot's, copied database to
     /// database: a whole build takes 20–30 s on two busy cores, too long for three publishes inside 30 s of load.

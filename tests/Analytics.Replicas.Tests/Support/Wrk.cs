@@ -18,7 +18,8 @@ internal static partial class Wrk
 {
     public const string Binary = "/usr/bin/wrk";
 
-    public static async Task<WrkResult> RunAsync(string url, IReadOnlyList<string> paths, string token, int connections, TimeSpan duration, string folder)
+    /// <param name="encoding">The Accept-Encoding to ask with (pages are measured as a browser asks for them); none when null.</param>
+    public static async Task<WrkResult> RunAsync(string url, IReadOnlyList<string> paths, string token, int connections, TimeSpan duration, string folder, string? encoding = null)
     {
         var pathsFile = Path.Combine(folder, $"paths-{Guid.NewGuid():N}.txt");
         await File.WriteAllLinesAsync(pathsFile, paths);
@@ -34,6 +35,7 @@ internal static partial class Wrk
 
         start.Environment["PATHS_FILE"] = pathsFile;
         start.Environment["TOKEN"] = token;
+        start.Environment["ENCODING"] = encoding ?? "";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
