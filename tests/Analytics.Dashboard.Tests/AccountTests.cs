@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Analytics.Dashboard.Tests;
 
 /// <summary>Signing in and out with a password (the cookie), lockout, API tokens, and what a district official sees.</summary>
-public sealed partial class AccountTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+public sealed partial class AccountTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
 {
     private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

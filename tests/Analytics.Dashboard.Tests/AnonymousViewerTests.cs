@@ -8,7 +8,7 @@ namespace Analytics.Dashboard.Tests;
 /// <summary>The public read-only setting: an anonymous request reads as a viewer, and gets no more than a viewer.</summary>
 public sealed class AnonymousViewerTests : IDisposable
 {
-    private readonly DashboardFactory _factory = new() { Settings = new Dictionary<string, string> { ["Analytics:Accounts:AnonymousViewer"] = "true" } };
+    private readonly FixtureDashboardFactory _factory = new() { Settings = new Dictionary<string, string> { ["Analytics:Accounts:AnonymousViewer"] = "true" } };
 
     public void Dispose() => _factory.Dispose();
 

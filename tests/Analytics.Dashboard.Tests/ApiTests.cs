@@ -8,7 +8,7 @@ using Analytics.Etl.Validation;
 
 namespace Analytics.Dashboard.Tests;
 
-public sealed class ApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+public sealed class ApiTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
 {
     private static async Task<JsonElement> Json(HttpResponseMessage response)
     {

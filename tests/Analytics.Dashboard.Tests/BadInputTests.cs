@@ -6,7 +6,7 @@ using Analytics.Dashboard.Tests.Support;
 
 namespace Analytics.Dashboard.Tests;
 
-public sealed class BadInputTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+public sealed class BadInputTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
 {
     public static readonly TheoryData<string> Injections =
     [

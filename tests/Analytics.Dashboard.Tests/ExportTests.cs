@@ -13,7 +13,7 @@ namespace Analytics.Dashboard.Tests;
 /// The pages' tables as CSV and Excel downloads: each file is named, typed and valid, its numbers are the JSON API's
 /// (and the mart's), its text never runs as a formula, and it shows a reader no more than the page does.
 /// </summary>
-public sealed class ExportTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+public sealed class ExportTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
 {
     private const string Micro = "%E5%BE%AE%E5%9E%8B";
 

@@ -11,7 +11,7 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Live_and_ready_answer_anonymously_with_the_snapshot_served()
     {
-        using var factory = new ProductDashboardFactory();
+        using var factory = new DashboardFactory();
         using var client = factory.CreateClient();
 
         Assert.Equal("live", await client.GetStringAsync("/health/live"));

@@ -10,7 +10,7 @@ public sealed class SnapshotSwitchTests
     [Fact]
     public async Task A_newer_snapshot_is_served_without_restart_and_requests_keep_working()
     {
-        using var factory = new DashboardFactory { UseFolder = true };
+        using var factory = new FixtureDashboardFactory { UseFolder = true };
         using var client = factory.As(Roles.Viewer);
         var first = await client.GetFromJsonAsync<JsonElement>("/api/data/snapshot");
         Assert.Equal(Path.GetFileName(factory.SnapshotPath), first.GetProperty("file").GetString());
@@ -51,7 +51,7 @@ public sealed class SnapshotSwitchTests
     [Fact]
     public async Task Without_a_snapshot_the_api_answers_503_with_the_reason()
     {
-        using var factory = new DashboardFactory { UseFolder = true };
+        using var factory = new FixtureDashboardFactory { UseFolder = true };
         File.Delete(factory.SnapshotPath);
         using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/api/plans");

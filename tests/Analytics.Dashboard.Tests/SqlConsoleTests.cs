@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Analytics.Dashboard.Tests;
 
 /// <summary>The dashboard's SQL console: queries in worker processes, refusals in the reader's language, caps, audit, and a dashboard that keeps answering.</summary>
-public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
+public sealed partial class SqlConsoleTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
 {
     private const string Forever = "SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3";
 
@@ -123,7 +123,7 @@ public sealed partial class SqlConsoleTests(DashboardFactory factory) : IClassFi
     {
         // Its own dashboard with a time limit far beyond the kill: with the class's 1.5 s, a loaded CI machine once
         // reached the limit before the kill, and the query ended timed out instead of killed.
-        using var own = new DashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:SqlConsole:TimeoutSeconds"] = "60" } };
+        using var own = new FixtureDashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:SqlConsole:TimeoutSeconds"] = "60" } };
         _ = own.Server;
         var runner = own.Services.GetRequiredService<SqlConsoleRunner>();
         Task<SqlConsoleResult> RunHere(string sql) => runner.RunAsync(sql, Tester, CancellationToken.None);

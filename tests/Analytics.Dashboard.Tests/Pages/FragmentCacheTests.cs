@@ -39,8 +39,8 @@ public sealed partial class FragmentCacheTests
     [InlineData(Roles.Analyst)]
     public async Task A_cached_page_is_the_page_rendered_afresh(string role)
     {
-        using var cached = new DashboardFactory();
-        using var fresh = new DashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:FragmentCacheMB"] = "0" } };
+        using var cached = new FixtureDashboardFactory();
+        using var fresh = new FixtureDashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:FragmentCacheMB"] = "0" } };
         using var c = cached.As(role);
         using var f = fresh.As(role);
         foreach (var url in Pages)
@@ -55,7 +55,7 @@ public sealed partial class FragmentCacheTests
     [Fact]
     public async Task A_part_is_rendered_once_per_snapshot_language_reader_and_parameters()
     {
-        using var factory = new DashboardFactory();
+        using var factory = new FixtureDashboardFactory();
         var cache = factory.Services.GetRequiredService<FragmentCache>();
         using var viewer = factory.As(Roles.Viewer);
         await Page(viewer, "/?plan=CQ2013&year=2014");
@@ -76,7 +76,7 @@ public sealed partial class FragmentCacheTests
     [Fact]
     public async Task Readers_who_may_see_different_numbers_never_get_each_others_parts()
     {
-        using var factory = new DashboardFactory();
+        using var factory = new FixtureDashboardFactory();
         using var analyst = factory.As(Roles.Analyst);
         using var viewer = factory.As(Roles.Viewer);
         using var official = factory.As(Roles.District);
@@ -94,7 +94,7 @@ public sealed partial class FragmentCacheTests
     [Fact]
     public async Task A_new_snapshot_renders_its_parts_anew()
     {
-        using var factory = new DashboardFactory { UseFolder = true };
+        using var factory = new FixtureDashboardFactory { UseFolder = true };
         var cache = factory.Services.GetRequiredService<FragmentCache>();
         using var viewer = factory.As(Roles.Viewer);
         await Page(viewer, "/indicator/CQ-TECH-SME");
