@@ -11,7 +11,7 @@ namespace Analytics.Dashboard.Tests;
 /// <summary>The admin page: accounts (add, role, disable, enable) and target versions, each audited; refused to every other role.</summary>
 public sealed partial class AdminTests : IDisposable
 {
-    private readonly FixtureDashboardFactory _factory = new() { UseFolder = true };
+    private readonly DashboardFactory _factory = new() { UseFolder = true };
 
     private string Revisions => Path.Combine(_factory.Folder, TargetRevisionLog.FileName);
 
