@@ -15,7 +15,7 @@ namespace Analytics.Dashboard.Tests;
 /// </summary>
 public sealed partial class SubscriptionTests : IDisposable
 {
-    private readonly FixtureDashboardFactory _factory = new();
+    private readonly DashboardFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
 
