@@ -16,7 +16,7 @@ namespace Analytics.Dashboard.Tests;
 /// A browser asking for a page that is not there, or that failed, gets an HTML page in its language (404, 500 with a
 /// reference and nothing of the exception); the API and any client not asking for HTML get problem documents.
 /// </summary>
-public sealed partial class ErrorPageTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
+public sealed partial class ErrorPageTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
