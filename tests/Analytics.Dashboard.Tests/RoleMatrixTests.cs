@@ -9,7 +9,7 @@ namespace Analytics.Dashboard.Tests;
 /// Every endpoint and page × every role and an anonymous request → the status each deserves; a refused request's body
 /// carries no data (only a problem document, a redirect, or the denied page).
 /// </summary>
-public sealed class RoleMatrixTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
+public sealed class RoleMatrixTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Anonymous = "anonymous";
 
