@@ -4,7 +4,7 @@ using Analytics.Dashboard.Tests.Support;
 
 namespace Analytics.Dashboard.Tests;
 
-public sealed class SmokeTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
+public sealed class SmokeTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Theory]
     [InlineData("/api/ping")]
