@@ -12,7 +12,7 @@ namespace Analytics.Dashboard.Tests;
 /// The dashboard's static assets: compressed as the request accepts (brotli, gzip, or not at all), linked from the
 /// pages by fingerprinted addresses that may be cached for a year, revalidated by ETag, and served without sign-in.
 /// </summary>
-public sealed partial class StaticAssetTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
+public sealed partial class StaticAssetTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     public static readonly TheoryData<string> Assets =
         ["lib/plotly.min.js", "css/app.css", "Analytics.Dashboard.styles.css", "js/charts.js", "js/filters.js"];
