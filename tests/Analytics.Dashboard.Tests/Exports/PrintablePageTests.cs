@@ -12,7 +12,7 @@ namespace Analytics.Dashboard.Tests.Exports;
 /// console, the admin page or the printer itself. (The printing itself is tested in a real browser:
 /// <c>ExportsInBrowserTests</c>.)
 /// </summary>
-public sealed class PrintablePageTests(FixtureDashboardFactory factory) : IClassFixture<FixtureDashboardFactory>
+public sealed class PrintablePageTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Theory]
     [InlineData("/", "overview.pdf")]
@@ -88,7 +88,7 @@ public sealed class PrintablePageTests(FixtureDashboardFactory factory) : IClass
     public async Task A_printer_that_cannot_reach_the_dashboard_answers_502_saying_what_to_set_not_500()
     {
         // Port 9 (discard) is closed on loopback: Chromium's navigation is refused.
-        using var unreachable = new FixtureDashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:Pdf:BaseUrl"] = "http://127.0.0.1:9" } };
+        using var unreachable = new DashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:Pdf:BaseUrl"] = "http://127.0.0.1:9" } };
         using var client = unreachable.As(Roles.Viewer);
         var response = await client.GetAsync("/export/pdf?page=%2F");
         var body = await response.Content.ReadAsStringAsync();
