@@ -2,6 +2,7 @@ using Analytics.Accounts;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Analytics.Dashboard.Tests.Support;
+using Analytics.TestSupport;
 
 namespace Analytics.Dashboard.Tests;
 
@@ -10,7 +11,7 @@ public sealed class SnapshotSwitchTests
     [Fact]
     public async Task A_newer_snapshot_is_served_without_restart_and_requests_keep_working()
     {
-        using var factory = new FixtureDashboardFactory { UseFolder = true };
+        using var factory = new DashboardFactory { UseFolder = true };
         using var client = factory.As(Roles.Viewer);
         var first = await client.GetFromJsonAsync<JsonElement>("/api/data/snapshot");
         Assert.Equal(Path.GetFileName(factory.SnapshotPath), first.GetProperty("file").GetString());
@@ -31,7 +32,7 @@ public sealed class SnapshotSwitchTests
         });
 
         var building = Path.Combine(factory.Folder, ".building-1.duckdb");
-        FixtureSnapshot.Create(building);
+        SnapshotFactory.CopyFile(building);
         var newer = Path.Combine(factory.Folder, "warehouse-20990101T000000000-0000beef.duckdb");
         File.Move(building, newer);
         File.WriteAllText(Path.Combine(factory.Folder, "current.json"), $"{{\"snapshot\": \"{Path.GetFileName(newer)}\"}}");
@@ -51,7 +52,7 @@ public sealed class SnapshotSwitchTests
     [Fact]
     public async Task Without_a_snapshot_the_api_answers_503_with_the_reason()
     {
-        using var factory = new FixtureDashboardFactory { UseFolder = true };
+        using var factory = new DashboardFactory { UseFolder = true };
         File.Delete(factory.SnapshotPath);
         using var client = factory.As(Roles.Viewer);
         var response = await client.GetAsync("/api/plans");
