@@ -54,6 +54,13 @@ public static class ProductCells
         return rows;
     }
 
+    /// <summary>How many <c>mart_indicator</c> rows match <paramref name="where"/>.</summary>
+    public static int Count(string where) =>
+        Convert.ToInt32(Query("SELECT count(*) FROM mart_indicator WHERE " + where)[0][0], CultureInfo.InvariantCulture);
+
+    /// <summary>How many rows <paramref name="sql"/> returns.</summary>
+    public static int CountOf(string sql) => Query(sql).Count;
+
     /// <summary>The first column of <paramref name="sql"/>'s rows, as text.</summary>
     public static List<string> Texts(string sql, params (string Name, object Value)[] parameters) =>
         Query(sql, parameters).Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!).ToList();
@@ -63,13 +70,41 @@ public static class ProductCells
         Query("SELECT district_code, name_en FROM mart_plan_district WHERE plan = $p ORDER BY sort_order", ("p", plan))
             .Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
 
-    /// <summary>A plan's industry groups in the dashboard's order.</summary>
+    /// <summary>A plan's industry groups that have rows in <c>mart_indicator</c> (not UNKNOWN, here), in the dashboard's order.</summary>
     public static List<string> IndustryGroups(string plan) =>
-        Texts("SELECT industry_group FROM mart_plan_industry_group WHERE plan = $p ORDER BY sort_order", ("p", plan));
+        Texts(
+            """
+            SELECT g.industry_group FROM mart_plan_industry_group g
+            WHERE g.plan = $p AND EXISTS (SELECT 1 FROM mart_indicator m WHERE m.plan = g.plan AND m.industry_group = g.industry_group)
+            ORDER BY g.sort_order
+            """,
+            ("p", plan));
 
     /// <summary>A plan's indicators (children after their parent) in the catalog's order.</summary>
     public static List<string> Indicators(string plan) =>
         Texts("SELECT indicator_id FROM indicator_catalog WHERE plan = $p ORDER BY sort_order", ("p", plan));
+
+    /// <summary>
+    /// A series of <paramref name="indicator"/> in a district with a value every year, no small cell and more than one
+    /// value: preferably one industry group and one size class, so the API's filters are all in play.
+    /// </summary>
+    /// <param name="indicator">The indicator id.</param>
+    /// <param name="allSizes">Only a series of all size classes (<c>ALL</c>).</param>
+    public static (string District, string Industry, string Size) ValuedSeries(string indicator, bool allSizes = false)
+    {
+        var rows = Query(
+            """
+            SELECT district_code, industry_group, size_class FROM mart_indicator
+            WHERE indicator_id = $i AND district_code <> 'ALL' AND (NOT $a OR size_class = 'ALL')
+            GROUP BY district_code, industry_group, size_class
+            HAVING count(value) = count(*) AND NOT bool_or(small_cell) AND count(DISTINCT value) > 1
+            ORDER BY industry_group = 'ALL', size_class = 'ALL', district_code, industry_group, size_class LIMIT 1
+            """,
+            ("i", indicator), ("a", allSizes));
+        return rows.Count == 0
+            ? throw new InvalidOperationException($"The product snapshot has no series of {indicator} with a value every year and no small cell.")
+            : ((string)rows[0][0]!, (string)rows[0][1]!, (string)rows[0][2]!);
+    }
 
     private static SmallCell FindSmallCell(string plan, string? district)
     {
