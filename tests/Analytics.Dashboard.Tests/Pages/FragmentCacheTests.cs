@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Analytics.Accounts;
 using Analytics.Dashboard.Presentation;
 using Analytics.Dashboard.Tests.Support;
+using Analytics.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Dashboard.Tests.Pages;
@@ -15,11 +16,14 @@ public sealed partial class FragmentCacheTests
 {
     private const string Micro = "%E5%BE%AE%E5%9E%8B";
 
-    private static readonly string[] Pages =
+    /// <summary>The official's small cell in the product snapshot (<see cref="ProductCells.Official"/>): withheld from a viewer, shown to the official.</summary>
+    private static string OfficialsSmallCellPage => $"/indicator/{ProductCells.Official.Indicator}?size={Micro}&year=2014";
+
+    private static string[] Pages =>
     [
         "/?plan=CQ2013", "/?plan=CQ2013&by=industry&year=2014", "/?plan=YY2020&lang=en",
-        "/indicator/CQ-TECH-SME", $"/indicator/CQ-TECH-SME?size={Micro}&year=2014", "/indicator/YY-POLING?district=430681&lang=en",
-        $"/indicator/YY-POLING?size={Micro}&year=2021",
+        "/indicator/CQ-TECH-SME", OfficialsSmallCellPage, "/indicator/YY-POLING?district=430681&lang=en",
+        $"/indicator/{ProductCells.Elsewhere.Indicator}?size={Micro}&year=2021",
     ];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]*\"")]
@@ -39,8 +43,8 @@ public sealed partial class FragmentCacheTests
     [InlineData(Roles.Analyst)]
     public async Task A_cached_page_is_the_page_rendered_afresh(string role)
     {
-        using var cached = new FixtureDashboardFactory();
-        using var fresh = new FixtureDashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:FragmentCacheMB"] = "0" } };
+        using var cached = new DashboardFactory();
+        using var fresh = new DashboardFactory { Settings = new Dictionary<string, string> { ["Analytics:FragmentCacheMB"] = "0" } };
         using var c = cached.As(role);
         using var f = fresh.As(role);
         foreach (var url in Pages)
@@ -55,7 +59,7 @@ public sealed partial class FragmentCacheTests
     [Fact]
     public async Task A_part_is_rendered_once_per_snapshot_language_reader_and_parameters()
     {
-        using var factory = new FixtureDashboardFactory();
+        using var factory = new DashboardFactory();
         var cache = factory.Services.GetRequiredService<FragmentCache>();
         using var viewer = factory.As(Roles.Viewer);
         await Page(viewer, "/?plan=CQ2013&year=2014");
@@ -76,11 +80,11 @@ public sealed partial class FragmentCacheTests
     [Fact]
     public async Task Readers_who_may_see_different_numbers_never_get_each_others_parts()
     {
-        using var factory = new FixtureDashboardFactory();
+        using var factory = new DashboardFactory();
         using var analyst = factory.As(Roles.Analyst);
         using var viewer = factory.As(Roles.Viewer);
         using var official = factory.As(Roles.District);
-        var url = $"/indicator/CQ-TECH-SME?size={Micro}&year=2014";   // 渝中区 (500103): the official's district, a small cell
+        var url = OfficialsSmallCellPage;
         var analystPage = await Page(analyst, url);   // rendered first, with every small cell shown
         var viewerPage = await Page(viewer, url);
         var officialPage = await Page(official, url);
@@ -94,14 +98,14 @@ public sealed partial class FragmentCacheTests
     [Fact]
     public async Task A_new_snapshot_renders_its_parts_anew()
     {
-        using var factory = new FixtureDashboardFactory { UseFolder = true };
+        using var factory = new DashboardFactory { UseFolder = true };
         var cache = factory.Services.GetRequiredService<FragmentCache>();
         using var viewer = factory.As(Roles.Viewer);
         await Page(viewer, "/indicator/CQ-TECH-SME");
         var rendered = cache.Rendered;
 
         var newer = Path.Combine(factory.Folder, "warehouse-20990101T000000000-0000beef.duckdb");
-        FixtureSnapshot.Create(newer);
+        SnapshotFactory.CopyFile(newer);
         File.WriteAllText(Path.Combine(factory.Folder, "current.json"), $"{{\"snapshot\": \"{Path.GetFileName(newer)}\"}}");
         for (var i = 0; i < 100 && cache.Rendered == rendered; i++)
         {
