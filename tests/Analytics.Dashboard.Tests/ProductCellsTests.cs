@@ -41,6 +41,21 @@ public sealed class ProductCellsTests
         Assert.Contains("CQ-TECH-SME", valued);
     }
 
+    [Theory]
+    [InlineData("CQ-IT-ADOPT")]
+    [InlineData("YY-NEWPROD")]
+    public void A_survey_and_a_money_indicator_each_have_a_district_series_with_values_in_several_years(string indicator)
+    {
+        var (district, industry, size) = ProductCells.ValuedSeries(indicator);
+        Assert.NotEqual("ALL", district);
+        var rows = ProductCells.Query(
+            "SELECT value, small_cell FROM mart_indicator WHERE indicator_id = $i AND district_code = $d AND industry_group = $g AND size_class = $s",
+            ("i", indicator), ("d", district), ("g", industry), ("s", size));
+        Assert.True(rows.Count >= 5);
+        Assert.True(rows.Count(r => r[0] is not null) >= 3, "values in several years");
+        Assert.True(rows.Select(r => r[0]).OfType<double>().Distinct().Count() > 1, "values that differ");
+    }
+
     private static void AssertSmallEveryYear(SmallCell cell)
     {
         var rows = ProductCells.Query(

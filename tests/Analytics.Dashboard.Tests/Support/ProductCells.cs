@@ -85,8 +85,10 @@ public static class ProductCells
         Texts("SELECT indicator_id FROM indicator_catalog WHERE plan = $p ORDER BY sort_order", ("p", plan));
 
     /// <summary>
-    /// A series of <paramref name="indicator"/> in a district with a value every year, no small cell and more than one
-    /// value: preferably one industry group and one size class, so the API's filters are all in play.
+    /// A series of <paramref name="indicator"/> in a district with values that differ: the one with values in the most
+    /// years (a survey at the demo's scale answers in few cells, and most of them are small cells somewhere), then
+    /// preferably one industry group and one size class, so the API's filters are all in play. It may hold small cells:
+    /// read it as an analyst, who sees them.
     /// </summary>
     /// <param name="indicator">The indicator id.</param>
     /// <param name="allSizes">Only a series of all size classes (<c>ALL</c>).</param>
@@ -97,12 +99,12 @@ public static class ProductCells
             SELECT district_code, industry_group, size_class FROM mart_indicator
             WHERE indicator_id = $i AND district_code <> 'ALL' AND (NOT $a OR size_class = 'ALL')
             GROUP BY district_code, industry_group, size_class
-            HAVING count(value) = count(*) AND NOT bool_or(small_cell) AND count(DISTINCT value) > 1
-            ORDER BY industry_group = 'ALL', size_class = 'ALL', district_code, industry_group, size_class LIMIT 1
+            HAVING count(DISTINCT value) > 1
+            ORDER BY count(value) DESC, count(DISTINCT value) DESC, industry_group = 'ALL', size_class = 'ALL', district_code, industry_group, size_class LIMIT 1
             """,
             ("i", indicator), ("a", allSizes));
         return rows.Count == 0
-            ? throw new InvalidOperationException($"The product snapshot has no series of {indicator} with a value every year and no small cell.")
+            ? throw new InvalidOperationException($"The product snapshot has no district series of {indicator} with values that differ.")
             : ((string)rows[0][0]!, (string)rows[0][1]!, (string)rows[0][2]!);
     }
 
