@@ -18,7 +18,7 @@ namespace Analytics.Dashboard.Tests;
 /// with Apache.Arrow's reader and compared with the JSON of the same request — the same rows, the mart's own column
 /// types, withheld cells null for a reader who may not see them, and each download in the access log with its type.
 /// </summary>
-public sealed class ArrowTableTests(ProductDashboardFactory factory) : IClassFixture<ProductDashboardFactory>
+public sealed class ArrowTableTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 

@@ -43,35 +43,60 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A plan's top-level indicators in the catalog's order, from the product snapshot.</summary>
+    private static List<string> TopLevel(string plan) =>
+        ProductCells.Texts("SELECT indicator_id FROM indicator_catalog WHERE plan = $p AND parent_id IS NULL ORDER BY sort_order", ("p", plan));
+
+    /// <summary>A number as the workbook holds it: to 12 significant digits, as Excel shows them.</summary>
+    private static double? Written(double? value) =>
+        value is { } v ? double.Parse(v.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture) : null;
+
     private static double? Number(JsonElement e, string property) =>
         e.GetProperty(property) is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : null;
 
     [Fact]
     public async Task A_survey_series_workbook_holds_the_apis_shares_as_percentages()
     {
-        using var client = factory.As(Roles.Viewer);
-        var (book, name) = await Xlsx(client, "/api/indicators/CQ-IT-ADOPT/series.xlsx?district=500101&industry=ELEC");
-        Assert.Equal("CQ-IT-ADOPT-series-500101-ELEC-ALL.xlsx", name);
+        using var client = factory.As(Roles.Analyst);   // the survey's district cells are often small cells: an analyst sees them
+        var (district, industry, _) = ProductCells.ValuedSeries("CQ-IT-ADOPT", allSizes: true);
+        var query = $"district={district}&industry={industry}";
+        var (book, name) = await Xlsx(client, "/api/indicators/CQ-IT-ADOPT/series.xlsx?" + query);
+        Assert.Equal($"CQ-IT-ADOPT-series-{district}-{industry}-ALL.xlsx", name);
         Assert.Equal(["数据", "说明"], book.SheetNames);
         Assert.Equal(["年份", "数值", "95% 置信区间下限", "95% 置信区间上限", "样本量", "进度路径值", "目标", "目标来源", "完成率", "进度", "企业数"], book.Headers);
-        var points = (await Json(client, "/api/indicators/CQ-IT-ADOPT/series?district=500101&industry=ELEC")).GetProperty("points").EnumerateArray().ToList();
+        var points = (await Json(client, "/api/indicators/CQ-IT-ADOPT/series?" + query)).GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(points.Count, book.Rows.Count);
+        Assert.Contains(book.Rows, r => r["数值"] is not null);
         foreach (var (row, p) in book.Rows.Zip(points))
         {
+            // A year the survey has no answer in this cell is empty, as in the API.
             Assert.Equal(p.GetProperty("year").GetInt32(), row["年份"]!.Number);
-            Assert.Equal(Number(p, "value"), row["数值"]!.Number);
-            Assert.InRange(row["数值"]!.Number!.Value, 0, 1);
-            Assert.Equal("0.0%", row["数值"]!.Format);
-            Assert.Equal(Number(p, "ciLow"), row["95% 置信区间下限"]!.Number);
-            Assert.Equal(Number(p, "targetValue"), row["目标"]!.Number);
-            Assert.Equal(Attainment.Shown(Number(p, "attainment")), row["完成率"]?.Number);
+            Assert.Equal(Written(Number(p, "value")), row["数值"]?.Number);
+            if (row["数值"] is { } value)
+            {
+                Assert.InRange(value.Number!.Value, 0, 1);
+                Assert.Equal("0.0%", value.Format);
+            }
+
+            Assert.Equal(Written(Number(p, "ciLow")), row["95% 置信区间下限"]?.Number);
+            Assert.Equal(Written(Number(p, "targetValue")), row["目标"]?.Number);
+            Assert.Equal(Written(Attainment.Shown(Number(p, "attainment"))), row["完成率"]?.Number);
             Assert.Equal("0.0%", row["完成率"]?.Format ?? "0.0%");
         }
 
         Assert.Contains(book.About, l => l.Contains("CQ-IT-ADOPT", StringComparison.Ordinal));
-        Assert.Contains(book.About, l => l.Contains("warehouse-20240102T083000000-0000abcd.duckdb", StringComparison.Ordinal));
+        Assert.Contains(book.About, l => l.Contains(Path.GetFileName(factory.SnapshotPath), StringComparison.Ordinal));
         Assert.Contains("数值|value", book.About);
-        Assert.Equal("应用信息技术开展研发、管理和生产控制的比例 · 历年数值 · 万州区 · 电子信息", book.Title);
+        // The indicator, then the cell: its district, and its industry group unless all.
+        var names = ProductCells.Query(
+            """
+            SELECT c.name_zh, d.name_zh, g.group_zh FROM indicator_catalog c
+            JOIN mart_plan_district d ON d.plan = c.plan AND d.district_code = $d
+            LEFT JOIN mart_plan_industry_group g ON g.plan = c.plan AND g.industry_group = $g
+            WHERE c.indicator_id = 'CQ-IT-ADOPT'
+            """,
+            ("d", district), ("g", industry)).Single();
+        Assert.Equal($"{names[0]} · 历年数值 · {names[1]}" + (industry == "ALL" ? "" : $" · {names[2]}"), book.Title);
     }
 
     [Fact]
@@ -83,15 +108,26 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Equal(["Data", "About"], book.SheetNames);
         var rows = (await Json(client, "/api/indicators/YY-NEWPROD/breakdown?by=district&year=2021")).GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(rows.Select(r => r.GetProperty("districtCode").GetString()), book.Rows.Select(r => r["District code"]!.Text));
-        Assert.Equal(["Yueyanglou", "Miluo"], book.Rows.Select(r => r["District"]!.Text).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(ProductCells.Districts("YY2020").Select(d => d.NameEn).Order(StringComparer.Ordinal), book.Rows.Select(r => r["District"]!.Text).Order(StringComparer.Ordinal));
+        Assert.Contains(book.Rows, r => r["Value"] is not null && r["Ratio"] is not null);
         foreach (var (row, r) in book.Rows.Zip(rows))
         {
-            Assert.Equal(Number(r, "value"), row["Value"]!.Number);
-            Assert.Equal("#,##0", row["Value"]!.Format);
-            Assert.Equal(Number(r, "ratio"), row["Ratio"]!.Number);
-            Assert.Equal("0.00\"×\"", row["Ratio"]!.Format);
-            Assert.Equal(Number(r, "attainment") is { } a ? Attainment.Shown(a) : null, row["Attainment"]?.Number);
-            Assert.Equal(r.GetProperty("status").GetString() switch { "on_track" => "On track", "at_risk" => "At risk", "off_track" => "Off track", _ => "No target" }, row["Status"]!.Text);
+            // A small cell is withheld from a viewer: an empty cell, as in the API.
+            Assert.Equal(Written(Number(r, "value")), row["Value"]?.Number);
+            Assert.Equal(Written(Number(r, "ratio")), row["Ratio"]?.Number);
+            Assert.Equal(Written(Number(r, "attainment") is { } a ? Attainment.Shown(a) : null), row["Attainment"]?.Number);
+            if (row["Value"] is { } value)
+            {
+                Assert.Equal("#,##0", value.Format);
+            }
+
+            if (row["Ratio"] is { } ratio)
+            {
+                Assert.Equal("0.00\"×\"", ratio.Format);
+            }
+
+            var withheld = r.GetProperty("smallCell").GetBoolean() && r.GetProperty("value").ValueKind == JsonValueKind.Null;
+            Assert.Equal(withheld ? "Withheld" : r.GetProperty("status").GetString() switch { "on_track" => "On track", "at_risk" => "At risk", "off_track" => "Off track", _ => "No target" }, row["Status"]!.Text);
         }
     }
 
@@ -105,16 +141,21 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
 
         var (book, name) = await Xlsx(client, "/api/plans/CQ2013/grid.xlsx");
         Assert.Equal($"CQ2013-grid-district-{year}.xlsx", name);
-        // The grid's indicators (top level, with a target) × the city and the three districts.
-        Assert.Equal(3 * 4, book.Rows.Count);
-        Assert.Equal(["ALL", "500101", "500103", "500120"], book.Rows.Take(4).Select(r => r["区县代码"]!.Text));
+        // The grid's indicators (top level, with a target) × the city and the plan's districts.
+        var gridIndicators = ProductCells.CountOf(
+            "SELECT DISTINCT c.indicator_id FROM indicator_catalog c JOIN indicator_target_current t USING (indicator_id) WHERE c.plan = 'CQ2013' AND c.parent_id IS NULL");
+        var districts = ProductCells.Districts("CQ2013").Select(d => d.Code).ToList();
+        Assert.True(gridIndicators >= 3);
+        Assert.Equal(gridIndicators * (1 + districts.Count), book.Rows.Count);
+        Assert.Equal(["ALL", .. districts], book.Rows.Take(1 + districts.Count).Select(r => r["区县代码"]!.Text));
         Assert.Equal("全市", book.Rows[0]["区县"]!.Text);
         foreach (var row in book.Rows)
         {
             var mart = Mart.Rows(factory.SnapshotPath, "indicator_id = $i AND year = $y AND district_code = $d AND industry_group = 'ALL' AND size_class = 'ALL'",
                 ("i", row["指标代码"]!.Text!), ("y", int.Parse(year, System.Globalization.CultureInfo.InvariantCulture)), ("d", row["区县代码"]!.Text!)).Single();
-            Assert.Equal(Mart.Number(mart["value"]), row["数值"]!.Number);
-            Assert.Equal(Attainment.Shown(Mart.Number(mart["attainment"])), row["完成率"]?.Number);
+            var shown = mart["small_cell"] is not true;   // a viewer's small cells are empty
+            Assert.Equal(Written(shown ? Mart.Number(mart["value"]) : null), row["数值"]?.Number);
+            Assert.Equal(Written(shown ? Attainment.Shown(Mart.Number(mart["attainment"])) : null), row["完成率"]?.Number);
         }
 
         var csv = await client.GetAsync($"/api/plans/CQ2013/grid.csv?year={year}&by=industry");
@@ -123,8 +164,9 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Equal($"CQ2013-grid-industry-{year}.csv", csv.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("indicator_id,plan,year,district_code,", lines[0], StringComparison.Ordinal);
-        Assert.Equal(1 + (3 * 3), lines.Length);
-        Assert.StartsWith($"CQ-TECH-SME,CQ2013,{year},ALL,,ALL,ALL,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(1 + (gridIndicators * (1 + ProductCells.IndustryGroups("CQ2013").Count)), lines.Length);
+        var city = ProductCells.Texts("SELECT DISTINCT district_name_zh FROM mart_indicator WHERE plan = 'CQ2013' AND district_code = 'ALL'").Single();
+        Assert.StartsWith($"CQ-TECH-SME,CQ2013,{year},ALL,{city},ALL,ALL,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,17 +177,19 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Contains("/api/plans/CQ2013/cells.xlsx?year=2014&amp;district=500101&amp;by=district&amp;lang=zh\" download", html, StringComparison.Ordinal);
         var (book, name) = await Xlsx(client, "/api/plans/CQ2013/cells.xlsx?year=2014&district=500101&by=district");
         Assert.Equal("CQ2013-cells-500101-ALL-2014.xlsx", name);
-        Assert.Equal(["CQ-TECH-SME", "CQ-TECH-SME", "CQ-IT-ADOPT", "CQ-IT-ADOPT", "CQ-IP-PILOT", "CQ-IP-PILOT"], book.Rows.Select(r => r["指标代码"]!.Text));
+        // Each top-level indicator: the district's row, then the city's.
+        Assert.Equal(TopLevel("CQ2013").SelectMany(i => new[] { i, i }), book.Rows.Select(r => r["指标代码"]!.Text));
         Assert.Equal(["500101", "ALL"], book.Rows.Take(2).Select(r => r["区县代码"]!.Text));
-        Assert.Equal("0.0%", book.Rows[2]["数值"]!.Format);
-        Assert.Equal("#,##0", book.Rows[0]["数值"]!.Format);
-        Assert.Equal("%", book.Rows[2]["单位"]!.Text);
+        var adoption = book.Rows.Where(r => r["指标代码"]!.Text == "CQ-IT-ADOPT").ToList();
+        Assert.Equal("0.0%", adoption[1]["数值"]!.Format);
+        Assert.Equal("#,##0", book.Rows[1]["数值"]!.Format);
+        Assert.Equal("%", adoption[0]["单位"]!.Text);
 
         var csv = await client.GetAsync("/api/plans/YY2020/cells.csv?year=2021&industry=FOOD&district=430602&by=industry");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        // YY2020's three top-level indicators: the group in the district, then the district's all industries.
-        Assert.Equal(1 + (3 * 2), lines.Length);
+        // YY2020's top-level indicators: the group in the district, then the district's all industries.
+        Assert.Equal(1 + (TopLevel("YY2020").Count * 2), lines.Length);
         Assert.Contains(",2021,430602,岳阳楼区,FOOD,ALL,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",2021,430602,岳阳楼区,ALL,ALL,", lines[2], StringComparison.Ordinal);
         var industryPage = await (await client.GetAsync("/industry/FOOD?plan=YY2020&district=430602&year=2021")).Content.ReadAsStringAsync();
@@ -153,20 +197,22 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
     }
 
     [Theory]
-    [InlineData(Roles.Viewer, "CQ-TECH-SME", "500103")]
-    [InlineData(Roles.District, "YY-POLING", "430681")]
-    public async Task A_reader_gets_no_withheld_value_the_page_hides_from_them(string role, string id, string hidden)
+    [InlineData(Roles.Viewer, true)]
+    [InlineData(Roles.District, false)]
+    public async Task A_reader_gets_no_withheld_value_the_page_hides_from_them(string role, bool officialsDistrict)
     {
+        // A small cell of the product snapshot the reader may not see: a viewer sees none, the official only their own district's.
+        var cell = officialsDistrict ? ProductCells.Official : ProductCells.Elsewhere;
+        var (id, hidden) = (cell.Indicator, cell.District);
         using var client = factory.As(role);
-        var query = $"by=district&year=2021&size={Micro}";
-        query = id.StartsWith("CQ", StringComparison.Ordinal) ? query.Replace("2021", "2014", StringComparison.Ordinal) : query;
+        var query = $"by=district&year={(cell.Plan == "CQ2013" ? 2014 : 2021)}&size={Micro}";
         var (book, _) = await Xlsx(client, $"/api/indicators/{id}/breakdown.xlsx?{query}");
         var rows = (await Json(client, $"/api/indicators/{id}/breakdown?{query}")).GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(rows.Count, book.Rows.Count);
         foreach (var (row, r) in book.Rows.Zip(rows))
         {
-            Assert.Equal(Number(r, "value"), row["数值"]?.Number);
-            Assert.Equal(Number(r, "enterpriseCount"), row["企业数"]?.Number);
+            Assert.Equal(Written(Number(r, "value")), row["数值"]?.Number);
+            Assert.Equal(Written(Number(r, "enterpriseCount")), row["企业数"]?.Number);
         }
 
         var withheld = book.Rows.Single(r => r["区县代码"]!.Text == hidden);
@@ -183,11 +229,13 @@ public sealed class ExportTests(DashboardFactory factory) : IClassFixture<Dashbo
     public async Task A_district_official_sees_their_own_small_cell_in_the_workbook()
     {
         using var client = factory.As(Roles.District);
-        var (book, _) = await Xlsx(client, $"/api/indicators/CQ-TECH-SME/breakdown.xlsx?by=district&year=2014&size={Micro}");
+        var (book, _) = await Xlsx(client, $"/api/indicators/{ProductCells.Official.Indicator}/breakdown.xlsx?by=district&year=2014&size={Micro}");
         var own = book.Rows.Single(r => r["区县代码"]!.Text == FixtureAccounts.OfficialDistrict);
         Assert.NotNull(own["数值"]?.Number);
-        Assert.Empty(book.WithheldNotes);
-        Assert.DoesNotContain(book.About, l => l.Contains("不予公布", StringComparison.Ordinal));
+        // Other districts' small cells stay withheld, with a note each; none of the official's own row.
+        var sheetRow = (book.Rows.ToList().IndexOf(own) + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEmpty(book.WithheldNotes);
+        Assert.DoesNotContain(book.WithheldNotes, cell => System.Text.RegularExpressions.Regex.Replace(cell, "^[A-Z]+", "") == sheetRow);
     }
 
     [Fact]

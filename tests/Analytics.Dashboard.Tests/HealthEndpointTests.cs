@@ -11,7 +11,7 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Live_and_ready_answer_anonymously_with_the_snapshot_served()
     {
-        using var factory = new ProductDashboardFactory();
+        using var factory = new DashboardFactory();
         using var client = factory.CreateClient();
 
         Assert.Equal("live", await client.GetStringAsync("/health/live"));
@@ -25,7 +25,7 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Without_a_snapshot_the_process_is_live_but_not_ready()
     {
-        // A snapshot folder whose only snapshot is gone: nothing to serve (the hand-written fixture: it is deleted).
+        // A snapshot folder whose only snapshot is gone: nothing to serve.
         using var factory = new DashboardFactory { UseFolder = true };
         File.Delete(factory.SnapshotPath);
         using var client = factory.CreateClient();

@@ -16,7 +16,7 @@ namespace Analytics.Dashboard.Tests;
 /// page and endpoint answers, and every reader finds the columns it reads. Had the readers been tested only on
 /// hand-written snapshots, a column renamed in the warehouse would have passed here as NULL on the data page.
 /// </summary>
-public sealed class ProductSnapshotTests(ProductDashboardFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ProductDashboardFactory>
+public sealed class ProductSnapshotTests(DashboardFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DashboardFactory>
 {
     [Fact]
     public void The_product_snapshot_is_published_as_the_build_publishes_one()

@@ -2,6 +2,7 @@ using Analytics.Accounts;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Analytics.Dashboard.Tests.Support;
+using Analytics.TestSupport;
 
 namespace Analytics.Dashboard.Tests;
 
@@ -31,7 +32,7 @@ public sealed class SnapshotSwitchTests
         });
 
         var building = Path.Combine(factory.Folder, ".building-1.duckdb");
-        FixtureSnapshot.Create(building);
+        SnapshotFactory.CopyFile(building);
         var newer = Path.Combine(factory.Folder, "warehouse-20990101T000000000-0000beef.duckdb");
         File.Move(building, newer);
         File.WriteAllText(Path.Combine(factory.Folder, "current.json"), $"{{\"snapshot\": \"{Path.GetFileName(newer)}\"}}");

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Analytics.Accounts;
 using Analytics.Dashboard.Presentation;
 using Analytics.Dashboard.Tests.Support;
+using Analytics.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Dashboard.Tests.Pages;
@@ -15,11 +16,14 @@ public sealed partial class FragmentCacheTests
 {
     private const string Micro = "%E5%BE%AE%E5%9E%8B";
 
-    private static readonly string[] Pages =
+    /// <summary>The official's small cell in the product snapshot (<see cref="ProductCells.Official"/>): withheld from a viewer, shown to the official.</summary>
+    private static string OfficialsSmallCellPage => $"/indicator/{ProductCells.Official.Indicator}?size={Micro}&year=2014";
+
+    private static string[] Pages =>
     [
         "/?plan=CQ2013", "/?plan=CQ2013&by=industry&year=2014", "/?plan=YY2020&lang=en",
-        "/indicator/CQ-TECH-SME", $"/indicator/CQ-TECH-SME?size={Micro}&year=2014", "/indicator/YY-POLING?district=430681&lang=en",
-        $"/indicator/YY-POLING?size={Micro}&year=2021",
+        "/indicator/CQ-TECH-SME", OfficialsSmallCellPage, "/indicator/YY-POLING?district=430681&lang=en",
+        $"/indicator/{ProductCells.Elsewhere.Indicator}?size={Micro}&year=2021",
     ];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]*\"")]
@@ -80,7 +84,7 @@ public sealed partial class FragmentCacheTests
         using var analyst = factory.As(Roles.Analyst);
         using var viewer = factory.As(Roles.Viewer);
         using var official = factory.As(Roles.District);
-        var url = $"/indicator/CQ-TECH-SME?size={Micro}&year=2014";   // 渝中区 (500103): the official's district, a small cell
+        var url = OfficialsSmallCellPage;
         var analystPage = await Page(analyst, url);   // rendered first, with every small cell shown
         var viewerPage = await Page(viewer, url);
         var officialPage = await Page(official, url);
@@ -101,7 +105,7 @@ public sealed partial class FragmentCacheTests
         var rendered = cache.Rendered;
 
         var newer = Path.Combine(factory.Folder, "warehouse-20990101T000000000-0000beef.duckdb");
-        FixtureSnapshot.Create(newer);
+        SnapshotFactory.CopyFile(newer);
         File.WriteAllText(Path.Combine(factory.Folder, "current.json"), $"{{\"snapshot\": \"{Path.GetFileName(newer)}\"}}");
         for (var i = 0; i < 100 && cache.Rendered == rendered; i++)
         {

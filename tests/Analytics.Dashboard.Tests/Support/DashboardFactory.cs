@@ -6,15 +6,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Analytics.Dashboard.Tests.Support;
 
 /// <summary>
-/// The dashboard on the hand-written fixture snapshot (or, through <see cref="ProductDashboardFactory"/>, a copy of the
-/// product-made one) in a temporary folder, with a short SQL time limit and a small row cap, and an
+/// The dashboard on its own writable copy of the product-made snapshot (<see cref="ProductSnapshot"/>, through
+/// <see cref="SnapshotFactory.CopyFile"/>) in a temporary folder, with a short SQL time limit and a small row cap, and an
 /// accounts database holding one account per role (<see cref="Password"/>) with an API token each: <see cref="As"/>
 /// gives a client acting as one of them, <c>CreateClient()</c> an anonymous one.
 /// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
     public DashboardFactory()
-        : this(FixtureSnapshot.Create)
+        : this(SnapshotFactory.CopyFile)
     {
     }
 
@@ -29,7 +29,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         AuditLog = Path.Combine(Folder, "audit.jsonl");
         AccountsDb = Path.Combine(Folder, "accounts.db");
         AccessLog = Path.Combine(Folder, "access-audit.jsonl");
-        _tokens = FixtureAccounts.Create(AccountsDb);
+        _tokens = AccountsTemplate.CopyTo(AccountsDb);
     }
 
     /// <summary>Every fixture account's password.</summary>
@@ -118,14 +118,5 @@ public class DashboardFactory : WebApplicationFactory<Program>
         {
             // A native handle may still be closing; the temp folder is cleaned by the OS.
         }
-    }
-}
-
-/// <summary>The dashboard on a copy of <see cref="ProductSnapshot"/>: a snapshot the product made, not a hand-written one.</summary>
-public sealed class ProductDashboardFactory : DashboardFactory
-{
-    public ProductDashboardFactory()
-        : base(SnapshotFactory.CopyFile)
-    {
     }
 }

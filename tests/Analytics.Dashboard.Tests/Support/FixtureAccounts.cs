@@ -6,7 +6,7 @@ namespace Analytics.Dashboard.Tests.Support;
 /// <summary>The fixture's accounts: one per role, named after it, all with <see cref="Password"/>, each with an API token.</summary>
 public static class FixtureAccounts
 {
-    /// <summary>The fixture's district official serves 渝中区, one of the districts with small cells in the fixture.</summary>
+    /// <summary>The fixture's district official serves 渝中区: the hand-written snapshot puts a small cell there, and the product snapshot has one too.</summary>
     public const string OfficialDistrict = "500103";
 
     /// <summary>Every fixture account's password.</summary>

@@ -3,7 +3,7 @@ using Analytics.DuckDb;
 
 namespace Analytics.Dashboard.Tests.Support;
 
-/// <summary>Reads the fixture's marts directly with the provider: the numbers the API must equal.</summary>
+/// <summary>Reads a snapshot's <c>mart_indicator</c> directly with the provider: the numbers the API must equal.</summary>
 public static class Mart
 {
     public static List<Dictionary<string, object?>> Rows(string path, string where, params (string, object)[] parameters)
