@@ -155,9 +155,12 @@ public sealed partial class SnapshotSource : IDisposable
         }
 
         var stopping = _stopping.Token;
-        _ = Task.Run(
+        // On its own thread at low priority, as the watcher opens snapshots: reading a large file whole must not take
+        // CPU from requests.
+        var verifier = new Thread(
             () =>
             {
+                LowPriority.LowerCurrentThread();
                 try
                 {
                     if (SnapshotIntegrity.FullCheck(state.Path, seal, stopping) is { } reason)
@@ -175,8 +178,12 @@ public sealed partial class SnapshotSource : IDisposable
                 {
                     // The dashboard is stopping.
                 }
-            },
-            stopping);
+            })
+        {
+            IsBackground = true,
+            Name = "snapshot verifier",
+        };
+        verifier.Start();
     }
 
     private string? KnownDamage(string file) =>

@@ -1,17 +1,46 @@
+using Analytics.Snapshots;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboard.Snapshots;
 
 /// <summary>
 /// Looks for a newer (or a no longer damaged) snapshot every <see cref="AnalyticsOptions.RefreshSeconds"/> seconds,
-/// and opens and warms it here, off the request path, before it is served (<see cref="SnapshotSource.Refresh"/>).
+/// and opens and warms it here, off the request path, before it is served (<see cref="SnapshotSource.Refresh"/>). It
+/// runs on its own thread at a lower CPU priority (<see cref="LowPriority"/>), so a switch costs requests little.
 /// </summary>
 internal sealed partial class SnapshotWatcher(SnapshotSource source, IOptions<AnalyticsOptions> options, ILogger<SnapshotWatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.2, options.Value.RefreshSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Watch(stoppingToken);
+            }
+            finally
+            {
+                done.SetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "snapshot watcher",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Watch(CancellationToken stoppingToken)
+    {
+        if (!LowPriority.LowerCurrentThread())
+        {
+            NotLowered(logger);
+        }
+
+        var interval = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.RefreshSeconds));
+        while (!stoppingToken.WaitHandle.WaitOne(interval))
         {
             try
             {
@@ -27,4 +56,7 @@ internal sealed partial class SnapshotWatcher(SnapshotSource source, IOptions<An
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking for a newer snapshot failed; trying again at the next tick")]
     private static partial void RefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The snapshot watcher runs at normal priority (lowering it is not supported here)")]
+    private static partial void NotLowered(ILogger logger);
 }

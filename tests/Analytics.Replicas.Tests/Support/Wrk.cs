@@ -19,7 +19,8 @@ internal static partial class Wrk
     public const string Binary = "/usr/bin/wrk";
 
     /// <param name="encoding">The Accept-Encoding to ask with (pages are measured as a browser asks for them); none when null.</param>
-    public static async Task<WrkResult> RunAsync(string url, IReadOnlyList<string> paths, string token, int connections, TimeSpan duration, string folder, string? encoding = null)
+    /// <param name="until">When given, the run stops as soon as it completes (wrk prints its figures on SIGINT); <paramref name="duration"/> is then the longest it may last.</param>
+    public static async Task<WrkResult> RunAsync(string url, IReadOnlyList<string> paths, string token, int connections, TimeSpan duration, string folder, string? encoding = null, Task? until = null)
     {
         var pathsFile = Path.Combine(folder, $"paths-{Guid.NewGuid():N}.txt");
         await File.WriteAllLinesAsync(pathsFile, paths);
@@ -39,6 +40,12 @@ internal static partial class Wrk
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (until is not null && await Task.WhenAny(until, process.WaitForExitAsync()) == until && !process.HasExited)
+        {
+            using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])!;
+            await interrupt.WaitForExitAsync();
+        }
+
         await process.WaitForExitAsync();
         var text = await output + await error;
         return Parse(text);
