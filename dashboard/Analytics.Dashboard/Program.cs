@@ -84,7 +84,15 @@ app.Lifetime.ApplicationStarted.Register(() =>
     _ = app.Services.GetRequiredService<SqlConsoleRunner>();
     StartupBanner.Print(app);
 });
-app.Run();
+try
+{
+    app.Run();
+}
+catch (IOException ex) when (ListenFailure.Describe(ex) is { } line)
+{
+    Console.Error.WriteLine(line);
+    Environment.ExitCode = 1;
+}
 
 /// <summary>The web application (public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>).</summary>
 public partial class Program;

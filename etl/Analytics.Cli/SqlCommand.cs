@@ -62,7 +62,9 @@ internal static class SqlCommand
 
             if (sink.Run(session, text == "-" ? context.Input.ReadToEnd() : text, token) is { } problem)
             {
-                return CommandRunner.Fail(parse, SqlSession.ExitCodeOf(problem), $"{SqlSession.Label(problem)}: {SqlSession.Describe(problem)}");
+                // Fail writes "error: "; a refusal says so after it, an error needs no second label.
+                var line = problem.Kind == SqlProblemKind.Refused ? $"{SqlSession.Label(problem)}: {SqlSession.Describe(problem)}" : SqlSession.Describe(problem);
+                return CommandRunner.Fail(parse, SqlSession.ExitCodeOf(problem), line);
             }
 
             return ExitCodes.Ok;

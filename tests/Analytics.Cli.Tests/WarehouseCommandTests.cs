@@ -278,6 +278,7 @@ public sealed class WarehouseCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.QueryFailed, run.ExitCode);
         Assert.Contains("syntax error", run.Errors, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("error: DuckDB could not parse", run.Errors, StringComparison.Ordinal);
     }
 
     [Theory]
