@@ -5,7 +5,8 @@ namespace Analytics.Dashboard;
 
 /// <summary>
 /// A dashboard that cannot listen (its port held by another process, or one it may not open) says so in one line on
-/// stderr and exits 1, instead of an unhandled exception's stack trace: it is an operator's setting, not a bug.
+/// stderr and exits 1, instead of an unhandled exception: it is an operator's setting, not a bug. The host's own log
+/// entry ("Hosting failed to start", with the exception) still goes to the log for whoever reads the journal.
 /// </summary>
 internal static class ListenFailure
 {

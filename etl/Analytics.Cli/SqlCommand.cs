@@ -63,7 +63,7 @@ internal static class SqlCommand
             if (sink.Run(session, text == "-" ? context.Input.ReadToEnd() : text, token) is { } problem)
             {
                 // Fail writes "error: "; a refusal says so after it, an error needs no second label.
-                var line = problem.Kind == SqlProblemKind.Refused ? $"{SqlSession.Label(problem)}: {SqlSession.Describe(problem)}" : SqlSession.Describe(problem);
+                var line = problem.Kind == Analytics.Snapshots.Sql.SqlProblemKind.Refused ? $"{SqlSession.Label(problem)}: {SqlSession.Describe(problem)}" : SqlSession.Describe(problem);
                 return CommandRunner.Fail(parse, SqlSession.ExitCodeOf(problem), line);
             }
 
