@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 
 namespace Analytics.Dashboard.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+[Collection(HandWrittenBrowserCollection.Name)]
+public sealed class DashboardInBrowserTests(HandWrittenBrowserFixture fixture, ITestOutputHelper output)
 {
     private static string Shot(string name) => Path.Combine(BrowserFixture.Screenshots, name + ".png");
 

@@ -9,8 +9,8 @@ namespace Analytics.Dashboard.BrowserTests;
 /// once), the address bar follows so every view stays a URL to share, Back works, and the pages that must load whole
 /// (the other language, a PDF) still do.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class EnhancedNavigationInBrowserTests(BrowserFixture fixture)
+[Collection(HandWrittenBrowserCollection.Name)]
+public sealed class EnhancedNavigationInBrowserTests(HandWrittenBrowserFixture fixture)
 {
     private static string Shot(string name) => Path.Combine(BrowserFixture.Screenshots, name + ".png");
 

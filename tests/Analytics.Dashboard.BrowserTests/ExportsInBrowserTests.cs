@@ -9,8 +9,8 @@ namespace Analytics.Dashboard.BrowserTests;
 /// What a leader forwards: the PDF of a page, downloaded through its link, opens as A4 and carries the numbers, the
 /// language and the snapshot the page shows (its text read back with poppler's <c>pdftotext</c>).
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ExportsInBrowserTests(BrowserFixture fixture)
+[Collection(HandWrittenBrowserCollection.Name)]
+public sealed class ExportsInBrowserTests(HandWrittenBrowserFixture fixture)
 {
     [Fact]
     public async Task The_pdf_of_an_indicator_page_holds_its_headline_numbers_and_the_snapshot()
@@ -29,7 +29,7 @@ public sealed class ExportsInBrowserTests(BrowserFixture fixture)
         Assert.Contains(Squash(value), Squash(text), StringComparison.Ordinal); // 3,000家 on screen, "3,000 家" in the PDF's text
         Assert.Contains(target, text, StringComparison.Ordinal);
         Assert.Contains(attainment, text, StringComparison.Ordinal);
-        Assert.Contains("数据快照 fixture.duckdb", text, StringComparison.Ordinal);
+        Assert.Contains("数据快照 " + BrowserFixture.SnapshotName, text, StringComparison.Ordinal);
         Assert.Matches(@"1 ?/ ?\d", text); // the page numbers
         // The screen's controls are not printed.
         Assert.DoesNotContain("退出", text, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ExportsInBrowserTests(BrowserFixture fixture)
         Assert.Equal("overview-CQ2013-2014.pdf", name);
         var text = PdfText(pdf);
         Assert.Contains(grid, text, StringComparison.Ordinal);
-        Assert.Contains("Snapshot fixture.duckdb", text, StringComparison.Ordinal);
+        Assert.Contains("Snapshot " + BrowserFixture.SnapshotName, text, StringComparison.Ordinal);
         Assert.Contains("Printed", text, StringComparison.Ordinal);
     }
 

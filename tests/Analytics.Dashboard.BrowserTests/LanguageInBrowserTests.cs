@@ -10,8 +10,8 @@ namespace Analytics.Dashboard.BrowserTests;
 /// Every label comes from the resources in the page's language: a Chinese page shows none of the English resources
 /// (nor raw ids or missing resource keys), an English page none of the Chinese ones.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class LanguageInBrowserTests(BrowserFixture fixture)
+[Collection(HandWrittenBrowserCollection.Name)]
+public sealed partial class LanguageInBrowserTests(HandWrittenBrowserFixture fixture)
 {
     private static readonly string[] Pages =
     [

@@ -3,8 +3,8 @@ using Analytics.Dashboard.BrowserTests.Support;
 namespace Analytics.Dashboard.BrowserTests;
 
 /// <summary>Pages fit a phone (390 px), a tablet (768 px) and a desktop (1440 px) without scrolling sideways; screenshots of each.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class LayoutInBrowserTests(BrowserFixture fixture)
+[Collection(HandWrittenBrowserCollection.Name)]
+public sealed class LayoutInBrowserTests(HandWrittenBrowserFixture fixture)
 {
     private static readonly string[] Pages = ["/?plan=CQ2013", "/?plan=YY2020&by=industry", "/indicator/CQ-IT-ADOPT", "/indicator/YY-NEWPROD", "/district/500101", "/industry/ELEC", "/data"];
 
