@@ -33,6 +33,10 @@ public static class ProductPages
             ("p", plan)),
     ];
 
+    /// <summary>An indicator's <paramref name="column"/> in the product's <c>indicator_catalog</c> (its names, definition, caveat).</summary>
+    public static string Catalog(string indicator, string column) =>
+        ProductCells.Texts($"SELECT \"{column}\" FROM indicator_catalog WHERE indicator_id = $i", ("i", indicator)).Single();
+
     /// <summary>A district's Chinese name, as the mart writes it.</summary>
     public static string DistrictNameZh(string code) =>
         ProductCells.Texts("SELECT any_value(district_name_zh) FROM mart_indicator WHERE district_code = $c", ("c", code)).Single();
