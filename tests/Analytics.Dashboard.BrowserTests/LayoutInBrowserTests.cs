@@ -1,12 +1,18 @@
 using Analytics.Dashboard.BrowserTests.Support;
+using Analytics.Dashboard.Tests.Support;
 
 namespace Analytics.Dashboard.BrowserTests;
 
 /// <summary>Pages fit a phone (390 px), a tablet (768 px) and a desktop (1440 px) without scrolling sideways; screenshots of each.</summary>
-[Collection(HandWrittenBrowserCollection.Name)]
-public sealed class LayoutInBrowserTests(HandWrittenBrowserFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed class LayoutInBrowserTests(BrowserFixture fixture)
 {
-    private static readonly string[] Pages = ["/?plan=CQ2013", "/?plan=YY2020&by=industry", "/indicator/CQ-IT-ADOPT", "/indicator/YY-NEWPROD", "/district/500101", "/industry/ELEC", "/data"];
+    /// <summary>Each kind of page; the district and the industry group are the first the product snapshot's CQ2013 plan has.</summary>
+    private static readonly string[] Pages =
+    [
+        "/?plan=CQ2013", "/?plan=YY2020&by=industry", "/indicator/CQ-IT-ADOPT", "/indicator/YY-NEWPROD",
+        "/district/" + ProductCells.Districts("CQ2013")[0].Code, "/industry/" + ProductCells.IndustryGroups("CQ2013")[0], "/data",
+    ];
 
     [Theory]
     [InlineData(390, 844, "zh")]
