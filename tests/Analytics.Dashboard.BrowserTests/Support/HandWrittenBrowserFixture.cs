@@ -3,8 +3,8 @@ using Analytics.Dashboard.Tests.Support;
 namespace Analytics.Dashboard.BrowserTests.Support;
 
 /// <summary>
-/// The browser fixture over the hand-written <see cref="FixtureSnapshot"/> instead of the product snapshot, for the
-/// classes not yet moved onto the product's data.
+/// The browser fixture over the hand-written <see cref="FixtureSnapshot"/> instead of the product snapshot, for
+/// <c>LanguageInBrowserTests</c> alone: on the product's data an English page shows a Chinese word (see docs/testing.md).
 /// </summary>
 public sealed class HandWrittenBrowserFixture : BrowserFixture
 {
