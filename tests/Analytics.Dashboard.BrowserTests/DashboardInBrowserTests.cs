@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Analytics.Dashboard.BrowserTests.Support;
+using Analytics.Dashboard.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -19,13 +20,13 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         clock.Stop();
         output.WriteLine($"overview first render (navigation to load): {clock.ElapsedMilliseconds} ms");
         var tiles = await page.Locator(".tile").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.indicator)");
-        Assert.Equal(["CQ-TECH-SME", "CQ-IT-ADOPT", "CQ-IP-PILOT"], tiles);
+        Assert.Equal(ProductPages.Tiles("CQ2013"), tiles);
         Assert.Contains("科技型中小微型企业", await page.InnerTextAsync(".tiles"));
-        Assert.Equal(3, await page.Locator(".tile svg.spark polyline").CountAsync());
+        Assert.Equal(tiles.Length, await page.Locator(".tile svg.spark polyline").CountAsync());
         await page.ScreenshotAsync(new() { Path = Shot("overview-cq2013-zh"), FullPage = true });
 
         await page.GotoAsync(fixture.BaseUrl + "/?plan=YY2020&lang=zh");
-        Assert.Equal(3, await page.Locator(".tile").CountAsync());
+        Assert.Equal(ProductPages.Tiles("YY2020").Count, await page.Locator(".tile").CountAsync());
         await page.ScreenshotAsync(new() { Path = Shot("overview-yy2020-zh"), FullPage = true });
     }
 
@@ -49,7 +50,7 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         Assert.Contains("按期完成路径", legend);
         Assert.Contains("95% 置信区间", legend);
         Assert.True(await page.Locator("#by-district svg.main-svg").CountAsync() > 0);
-        Assert.Contains("95%置信区间为正态近似", await page.InnerTextAsync("#definition"));
+        Assert.Contains(ProductPages.Catalog("CQ-IT-ADOPT", "caveat_zh"), await page.InnerTextAsync("#definition"));   // how its interval is worked out
         Assert.Empty(errors);
         await page.ScreenshotAsync(new() { Path = Shot("indicator-cq-it-adopt-zh"), FullPage = true });
     }
@@ -57,21 +58,23 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
     [Fact]
     public async Task Changing_the_district_filter_changes_the_url_and_the_numbers()
     {
+        var district = ProductCells.ValuedSeries("CQ-TECH-SME", allSizes: true).District;
         var page = await fixture.NewPage();
         await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?lang=zh");
         var before = await page.InnerTextAsync("#headline-value");
         // The wait starts with the action and ends at the new document (the next line waits for the charts): on a
         // busy CI machine the wait for the navigated page's full load event once ran past 30 s.
         await Task.WhenAll(
-            page.WaitForURLAsync("**district=500101**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
-            page.SelectOptionAsync("#filter-district", "500101"));
+            page.WaitForURLAsync($"**district={district}**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.SelectOptionAsync("#filter-district", district));
         await page.WaitForSelectorAsync("body[data-charts='ready']");
         var after = await page.InnerTextAsync("#headline-value");
         Assert.NotEqual(before, after);
-        Assert.Contains("万州区", await page.InnerTextAsync("#headline"));
-        await page.ScreenshotAsync(new() { Path = Shot("indicator-cq-tech-sme-500101"), FullPage = true });
+        Assert.Contains(ProductPages.DistrictNameZh(district), await page.InnerTextAsync("#headline"));
+        await page.ScreenshotAsync(new() { Path = Shot("indicator-cq-tech-sme-district"), FullPage = true });
 
-        await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?district=500103&size=%E5%BE%AE%E5%9E%8B&lang=zh");
+        // A viewer sees a small cell withheld (the official's district: small in every year).
+        await page.GotoAsync(fixture.BaseUrl + SmallCellPage(ProductCells.Official));
         var small = page.Locator("#series-table .small-cell").First;
         Assert.Equal("—", await small.InnerTextAsync());
         Assert.Contains("涉及企业过少", await small.GetAttributeAsync("title"));
@@ -90,7 +93,7 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         var definition = await page.InnerTextAsync("#definition");
         Assert.Contains("Data source", definition);
         Assert.Contains("proxy", definition);
-        Assert.Contains("New-product benefit doubled", await page.InnerTextAsync("h1"));
+        Assert.Contains(ProductPages.Catalog("YY-NEWPROD", "name_en"), await page.InnerTextAsync("h1"));
         Assert.Contains("Target", await page.Locator("#trend .legendtext").AllTextContentsAsync());
         await page.ScreenshotAsync(new() { Path = Shot("indicator-yy-newprod-en"), FullPage = true });
     }
@@ -116,13 +119,13 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
     public async Task District_industry_and_data_pages_render()
     {
         var page = await fixture.NewPage();
-        await page.GotoAsync(fixture.BaseUrl + "/district/500101?lang=zh");
+        await page.GotoAsync(fixture.BaseUrl + "/district/" + ProductCells.Districts("CQ2013")[0].Code + "?lang=zh");
         await page.WaitForSelectorAsync("body[data-charts='ready']");
-        Assert.Equal(3, await page.Locator("#cell-table tbody tr").CountAsync());
-        await page.ScreenshotAsync(new() { Path = Shot("district-500101"), FullPage = true });
-        await page.GotoAsync(fixture.BaseUrl + "/industry/ELEC?lang=en");
+        Assert.Equal(ProductPages.Tiles("CQ2013").Count, await page.Locator("#cell-table tbody tr").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("district"), FullPage = true });
+        await page.GotoAsync(fixture.BaseUrl + "/industry/" + ProductCells.IndustryGroups("CQ2013")[0] + "?lang=en");
         await page.WaitForSelectorAsync("body[data-charts='ready']");
-        await page.ScreenshotAsync(new() { Path = Shot("industry-elec-en"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("industry-en"), FullPage = true });
         await page.GotoAsync(fixture.BaseUrl + "/data?lang=zh");
         Assert.Contains("credit_code_check_digit", await page.InnerTextAsync("#quarantine"));
         await page.ScreenshotAsync(new() { Path = Shot("data"), FullPage = true });
@@ -146,7 +149,7 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
         await page.FillAsync("#login-password", Analytics.Dashboard.Tests.Support.FixtureAccounts.Password);
         await Task.WhenAll(page.WaitForURLAsync("**/?plan=CQ2013**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#login-submit"));
         await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
-        Assert.Equal(3, await page.Locator(".tile").CountAsync());
+        Assert.Equal(ProductPages.Tiles("CQ2013").Count, await page.Locator(".tile").CountAsync());
         Assert.Contains("viewer", await page.InnerTextAsync("#signed-in-as"));
         Assert.Equal(0, await page.Locator("nav a[href*='/sql']").CountAsync());
 
@@ -171,12 +174,16 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture, ITestOutputH
     public async Task A_district_official_sees_their_own_districts_small_cells()
     {
         var page = await fixture.NewPage(Analytics.Accounts.Roles.District);
-        await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-TECH-SME?district=500103&size=%E5%BE%AE%E5%9E%8B&lang=zh");
+        await page.GotoAsync(fixture.BaseUrl + SmallCellPage(ProductCells.Official));
         await page.WaitForSelectorAsync("body[data-charts='ready']");
         Assert.Equal(0, await page.Locator("#series-table .small-cell").CountAsync());
         Assert.NotEqual("—", await page.InnerTextAsync("#headline-value"));
-        await page.ScreenshotAsync(new() { Path = Shot("district-official-500103"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("district-official"), FullPage = true });
     }
+
+    /// <summary>The indicator page of a small cell's micro-enterprise series in its district.</summary>
+    private static string SmallCellPage(SmallCell cell) =>
+        $"/indicator/{cell.Indicator}?district={cell.District}&size={Uri.EscapeDataString(ProductCells.Micro)}&lang=zh";
 
     [Fact]
     public async Task An_admin_revises_a_target_on_the_admin_page_and_sees_it_wait_for_the_next_build()

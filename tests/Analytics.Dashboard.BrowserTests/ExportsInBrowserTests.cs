@@ -29,7 +29,7 @@ public sealed class ExportsInBrowserTests(BrowserFixture fixture)
         Assert.Contains(Squash(value), Squash(text), StringComparison.Ordinal); // 3,000家 on screen, "3,000 家" in the PDF's text
         Assert.Contains(target, text, StringComparison.Ordinal);
         Assert.Contains(attainment, text, StringComparison.Ordinal);
-        Assert.Contains("数据快照 fixture.duckdb", text, StringComparison.Ordinal);
+        Assert.Contains("数据快照 " + BrowserFixture.SnapshotName, text, StringComparison.Ordinal);
         Assert.Matches(@"1 ?/ ?\d", text); // the page numbers
         // The screen's controls are not printed.
         Assert.DoesNotContain("退出", text, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ExportsInBrowserTests(BrowserFixture fixture)
         Assert.Equal("overview-CQ2013-2014.pdf", name);
         var text = PdfText(pdf);
         Assert.Contains(grid, text, StringComparison.Ordinal);
-        Assert.Contains("Snapshot fixture.duckdb", text, StringComparison.Ordinal);
+        Assert.Contains("Snapshot " + BrowserFixture.SnapshotName, text, StringComparison.Ordinal);
         Assert.Contains("Printed", text, StringComparison.Ordinal);
     }
 
@@ -55,7 +55,8 @@ public sealed class ExportsInBrowserTests(BrowserFixture fixture)
     {
         // The printer opens the page with the requester's sign-in: withheld cells stay withheld in the PDF.
         var page = await fixture.NewPage(Analytics.Accounts.Roles.District);
-        await page.GotoAsync(fixture.BaseUrl + "/district/500120?year=2014&lang=zh");
+        var other = ProductCells.Districts("CQ2013").First(d => d.Code != FixtureAccounts.OfficialDistrict).Code;
+        await page.GotoAsync(fixture.BaseUrl + "/district/" + other + "?year=2014&lang=zh");
         var table = await page.InnerTextAsync("#cell-table");
 
         var (pdf, _) = await DownloadAsync(page, "#page-pdf");
@@ -71,15 +72,16 @@ public sealed class ExportsInBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPage();
         await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&year=2014&lang=zh");
-        var shown = await page.Locator("#status-grid-table tbody tr[data-code='500103'] td.cell").AllInnerTextsAsync();
+        var district = ProductCells.Districts("CQ2013")[0].Code;
+        var shown = await page.Locator($"#status-grid-table tbody tr[data-code='{district}'] td.cell").AllInnerTextsAsync();
 
         var (bytes, name) = await DownloadAsync(page, "#grid-downloads a[data-format='xlsx']", "PK"u8.ToArray());
         Assert.Equal("CQ2013-grid-district-2014.xlsx", name);
         var book = new Workbook(bytes);
         Assert.Empty(book.Errors);
-        var rows = book.Rows.Where(r => r.Values.Any(c => c?.Text == "500103")).ToList();
+        var rows = book.Rows.Where(r => r.Values.Any(c => c?.Text == district)).ToList();
         Assert.NotEmpty(rows);
-        // Every attainment the grid shows for 渝中区 is in the workbook, as a number formatted as a percentage.
+        // Every attainment the grid shows for the district is in the workbook, as a number formatted as a percentage.
         var attainments = rows.SelectMany(r => r.Values).Where(c => c?.Number is not null && c.Format?.Contains('%', StringComparison.Ordinal) == true)
             .Select(c => c!.Number!.Value.ToString("P1", System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))).ToHashSet();
         var percents = shown.Select(t => System.Text.RegularExpressions.Regex.Match(t, @"\d[\d,.]*%")).Where(m => m.Success).ToList();

@@ -1,4 +1,5 @@
 using Analytics.Dashboard.BrowserTests.Support;
+using Analytics.Dashboard.Tests.Support;
 
 namespace Analytics.Dashboard.BrowserTests;
 
@@ -6,7 +7,12 @@ namespace Analytics.Dashboard.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutInBrowserTests(BrowserFixture fixture)
 {
-    private static readonly string[] Pages = ["/?plan=CQ2013", "/?plan=YY2020&by=industry", "/indicator/CQ-IT-ADOPT", "/indicator/YY-NEWPROD", "/district/500101", "/industry/ELEC", "/data"];
+    /// <summary>Each kind of page; the district and the industry group are the first the product snapshot's CQ2013 plan has.</summary>
+    private static readonly string[] Pages =
+    [
+        "/?plan=CQ2013", "/?plan=YY2020&by=industry", "/indicator/CQ-IT-ADOPT", "/indicator/YY-NEWPROD",
+        "/district/" + ProductCells.Districts("CQ2013")[0].Code, "/industry/" + ProductCells.IndustryGroups("CQ2013")[0], "/data",
+    ];
 
     [Theory]
     [InlineData(390, 844, "zh")]

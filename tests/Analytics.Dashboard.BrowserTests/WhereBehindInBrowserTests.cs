@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Analytics.Dashboard.BrowserTests.Support;
+using Analytics.Dashboard.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Analytics.Dashboard.BrowserTests;
@@ -17,10 +18,11 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&year=2014&lang=zh");
 
         var columns = await page.Locator("#status-grid-table thead th[data-indicator]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.indicator)");
-        Assert.Equal(["CQ-TECH-SME", "CQ-IT-ADOPT", "CQ-IP-PILOT"], columns);
+        Assert.Equal(ProductPages.GridColumns("CQ2013"), columns);
+        Assert.Contains("CQ-IT-ADOPT", columns);
         var rows = await page.Locator("#status-grid-table tbody tr").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
-        Assert.Equal(["ALL", "500101", "500103", "500120"], rows);
-        Assert.Equal(12, await page.Locator("#status-grid-table td.cell").CountAsync());
+        Assert.Equal(ProductPages.GridDistrictRows("CQ2013"), rows);
+        Assert.Equal(columns.Length * rows.Length, await page.Locator("#status-grid-table td.cell").CountAsync());
         Assert.Equal("2014", await page.GetAttributeAsync("#status-grid-table", "data-year"));
         Assert.Contains("2014", await page.InnerTextAsync("#status-grid h2"));
         // Every cell links to the indicator for its district in the year in view.
@@ -28,18 +30,20 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
         Assert.All(hrefs, h => Assert.Contains("year=2014", h, StringComparison.Ordinal));
         await page.ScreenshotAsync(new() { Path = Shot("overview-grid-cq2013-2014-zh"), FullPage = true });
 
+        var district = rows[2];   // a district's row, not the city's nor the first
+        var name = ProductPages.DistrictNameZh(district);
         await Task.WhenAll(
             page.WaitForURLAsync("**/indicator/CQ-IT-ADOPT**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
-            page.ClickAsync("#status-grid-table tr[data-code='500103'] td[data-indicator='CQ-IT-ADOPT'] a"));
+            page.ClickAsync($"#status-grid-table tr[data-code='{district}'] td[data-indicator='CQ-IT-ADOPT'] a"));
         await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
-        Assert.Contains("district=500103", page.Url, StringComparison.Ordinal);
+        Assert.Contains("district=" + district, page.Url, StringComparison.Ordinal);
         Assert.Contains("year=2014", page.Url, StringComparison.Ordinal);
-        Assert.Contains("渝中区 · 2014", await page.InnerTextAsync("#headline"));
+        Assert.Contains(name + " · 2014", await page.InnerTextAsync("#headline"));
         Assert.Equal("2014", await page.InputValueAsync("#filter-year"));
         // The breadcrumbs name the district and lead back to the overview in the same year.
         var crumbs = await page.InnerTextAsync("nav.crumbs");
-        Assert.Contains("渝中区", crumbs);
-        Assert.DoesNotContain("500103", crumbs);
+        Assert.Contains(name, crumbs);
+        Assert.DoesNotContain(district, crumbs);
         Assert.Contains("year=2014", await page.GetAttributeAsync("nav.crumbs li:first-child a", "href"));
     }
 
@@ -53,17 +57,18 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
             page.ClickAsync("#grid-by-industry"));
         await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         var rows = await page.Locator("#status-grid-table tbody tr").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
-        Assert.Equal(["ALL", "EQUIP", "ELEC"], rows);
+        Assert.Equal(ProductPages.GridIndustryRows("CQ2013"), rows);
+        var group = rows[^1];
         await Task.WhenAll(
-            page.WaitForURLAsync("**/industry/ELEC**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
-            page.ClickAsync("#status-grid-table tr[data-code='ELEC'] th a"));
+            page.WaitForURLAsync($"**/industry/{group}**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync($"#status-grid-table tr[data-code='{group}'] th a"));
         await page.WaitForSelectorAsync("body[data-charts='ready']");   // the page patched in (enhanced navigation)
         Assert.Contains("year=2015", page.Url, StringComparison.Ordinal);
-        Assert.Equal("电子信息", await page.InnerTextAsync("h1"));
+        Assert.Equal(ProductPages.IndustryNameZh("CQ2013", group), await page.InnerTextAsync("h1"));
         Assert.Equal("2015", await page.InputValueAsync("#filter-year"));
         // Its indicator links carry the group and the year.
         var link = await page.GetAttributeAsync("#cell-table tr[data-indicator='CQ-IT-ADOPT'] a", "href");
-        Assert.Contains("industry=ELEC", link, StringComparison.Ordinal);
+        Assert.Contains("industry=" + group, link, StringComparison.Ordinal);
         Assert.Contains("year=2015", link, StringComparison.Ordinal);
     }
 
@@ -88,7 +93,7 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
     public async Task Pages_open_on_the_latest_plan_year_that_has_data()
     {
         var page = await fixture.NewPage();
-        // The fixture's data run to 2016 (CQ2013, plan 2013–2015) and 2023 (YY2020, plan 2020–2022).
+        // The product's data run past each plan's target year (CQ2013, plan 2013–2015; YY2020, plan 2020–2022).
         await page.GotoAsync(fixture.BaseUrl + "/?plan=CQ2013&lang=zh");
         Assert.Equal("2015", await page.InputValueAsync("#filter-year"));
         Assert.Equal("2015", await page.InnerTextAsync(".tile[data-indicator='CQ-TECH-SME'] .tile-year"));
@@ -96,7 +101,7 @@ public sealed partial class WhereBehindInBrowserTests(BrowserFixture fixture)
         Assert.Equal("2022", await page.InputValueAsync("#filter-year"));
         await page.GotoAsync(fixture.BaseUrl + "/indicator/YY-NEWPROD?lang=zh");
         Assert.Equal("2022", await page.InputValueAsync("#filter-year"));
-        await page.GotoAsync(fixture.BaseUrl + "/district/500101?lang=zh");
+        await page.GotoAsync(fixture.BaseUrl + "/district/" + ProductCells.Districts("CQ2013")[0].Code + "?lang=zh");
         Assert.Equal("2015", await page.InputValueAsync("#filter-year"));
         // The picker says which years have targets.
         var options = await page.Locator("#filter-year option").AllInnerTextsAsync();

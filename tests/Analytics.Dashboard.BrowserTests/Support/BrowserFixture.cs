@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Analytics.Dashboard.Tests.Support;
+using Analytics.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,15 +11,29 @@ using Microsoft.Playwright;
 namespace Analytics.Dashboard.BrowserTests.Support;
 
 /// <summary>
-/// The dashboard on Kestrel at a free 127.0.0.1 port over the fixture snapshot with the fixture's accounts, and
+/// The dashboard on Kestrel at a free 127.0.0.1 port over a writable copy of the product snapshot
+/// (<see cref="ProductSnapshot"/>, through <see cref="SnapshotFactory.CopyFile"/>) with the fixture's accounts, and
 /// Debian's Chromium driven by Playwright; <see cref="NewPage"/> signs in through the login page as one of the accounts.
+/// What a test expects of the data it reads from the product snapshot (<see cref="ProductCells"/>).
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit owns the fixture's lifetime: IAsyncLifetime.DisposeAsync disposes the app with the browser.")]
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private readonly string _folder = FixtureSnapshot.TempFolder();
+    private readonly Func<string, string> _createSnapshot;
     private DashboardApp? _app;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+        : this(SnapshotFactory.CopyFile)
+    {
+    }
+
+    /// <param name="createSnapshot">Writes the snapshot the dashboard serves to the path it is given; returns that path.</param>
+    protected BrowserFixture(Func<string, string> createSnapshot) => _createSnapshot = createSnapshot;
+
+    /// <summary>The file name of the snapshot the dashboard serves, as its pages and PDFs name it.</summary>
+    public const string SnapshotName = "warehouse.duckdb";
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -30,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        var snapshot = FixtureSnapshot.Create(Path.Combine(_folder, "fixture.duckdb"));
+        var snapshot = _createSnapshot(Path.Combine(_folder, SnapshotName));
         var accounts = Path.Combine(_folder, "accounts.db");
         FixtureAccounts.Create(accounts);
         _app = new DashboardApp(snapshot, Path.Combine(_folder, "audit.jsonl"), accounts, Path.Combine(_folder, "access-audit.jsonl"));
@@ -74,7 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Task.WhenAll(page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#login-submit"));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
