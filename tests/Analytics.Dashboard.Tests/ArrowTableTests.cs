@@ -224,7 +224,7 @@ public sealed class ArrowTableTests(DashboardFactory factory) : IClassFixture<Da
     /// <summary>A district's small cell with a value, at the city's industry group and size: an indicator, its year and the district.</summary>
     private static (string Id, int Year, string District) SmallCell()
     {
-        var row = Query("""
+        var row = ProductCells.Query("""
             SELECT indicator_id, year, district_code FROM mart_indicator
             WHERE small_cell AND value IS NOT NULL AND district_code <> 'ALL' AND industry_group = 'ALL' AND size_class = 'ALL'
             ORDER BY indicator_id, year, district_code LIMIT 1
@@ -232,27 +232,6 @@ public sealed class ArrowTableTests(DashboardFactory factory) : IClassFixture<Da
         return ((string)row[0]!, Convert.ToInt32(row[1], CultureInfo.InvariantCulture), (string)row[2]!);
     }
 
-    private static string Cell(string plan) => (string)Query(
+    private static string Cell(string plan) => (string)ProductCells.Query(
         $"SELECT district_code FROM mart_indicator WHERE plan = '{plan}' AND district_code <> 'ALL' AND value > 0 GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1").Single()[0]!;
-
-    private static List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDbConnection($"Data Source={ProductSnapshot.SnapshotPath};access_mode=READ_ONLY");
-        connection.Open();
-        using var command = connection.CreateCommand(sql);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 }

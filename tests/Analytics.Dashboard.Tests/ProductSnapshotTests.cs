@@ -32,7 +32,7 @@ public sealed class ProductSnapshotTests(DashboardFactory factory, Xunit.Abstrac
     [Fact]
     public void The_product_snapshot_has_every_indicator_of_both_plans_with_values_in_several_districts()
     {
-        var rows = Query("""
+        var rows = ProductCells.Query("""
             SELECT c.plan, c.indicator_id,
                    count(*) FILTER (WHERE m.value > 0 AND m.district_code = 'ALL' AND m.industry_group = 'ALL' AND m.size_class = 'ALL') AS city_years,
                    count(DISTINCT m.district_code) FILTER (WHERE m.value > 0 AND m.district_code <> 'ALL') AS districts
@@ -51,8 +51,8 @@ public sealed class ProductSnapshotTests(DashboardFactory factory, Xunit.Abstrac
     public void The_mart_contract_holds_on_the_product_snapshot()
     {
         // What the build's own check runs before publishing (MartLayout), here against what was published.
-        Assert.Empty(Query($"SELECT {MartContract.Columns} FROM {MartContract.Table} LIMIT 0"));
-        var columns = Query($"SELECT column_name FROM information_schema.columns WHERE table_name = '{MartContract.Table}'").Select(r => (string)r[0]!);
+        Assert.Empty(ProductCells.Query($"SELECT {MartContract.Columns} FROM {MartContract.Table} LIMIT 0"));
+        var columns = ProductCells.Query($"SELECT column_name FROM information_schema.columns WHERE table_name = '{MartContract.Table}'").Select(r => (string)r[0]!);
         Assert.Empty(MartContract.ColumnNames.Except(columns));
     }
 
@@ -94,7 +94,7 @@ public sealed class ProductSnapshotTests(DashboardFactory factory, Xunit.Abstrac
     {
         using var connection = SnapshotConnections.OpenReadOnly(factory.SnapshotPath);
         var catalog = CatalogReader.Read(connection);
-        var expected = Query("SELECT indicator_id, source_feed, kind, unit FROM indicator_catalog ORDER BY indicator_id");
+        var expected = ProductCells.Query("SELECT indicator_id, source_feed, kind, unit FROM indicator_catalog ORDER BY indicator_id");
 
         Assert.Equal(expected.Select(r => (string)r[0]!), catalog.Indicators.Select(i => i.Id).Order(StringComparer.Ordinal));
         Assert.All(expected, r =>
@@ -168,7 +168,7 @@ public sealed class ProductSnapshotTests(DashboardFactory factory, Xunit.Abstrac
         using var client = factory.As(Roles.Analyst);
         foreach (var (id, _) in Ids().Indicators)
         {
-            var expected = Query(
+            var expected = ProductCells.Query(
                 $"SELECT year, value FROM mart_indicator WHERE indicator_id = '{id}' AND district_code = 'ALL' AND industry_group = 'ALL' AND size_class = 'ALL' ORDER BY year");
             using var doc = JsonDocument.Parse(await client.GetStringAsync($"/api/indicators/{id}/series"));
             var points = doc.RootElement.GetProperty("points").EnumerateArray()
@@ -183,33 +183,12 @@ public sealed class ProductSnapshotTests(DashboardFactory factory, Xunit.Abstrac
     /// <summary>Plans with their last year with data, indicators, districts and industry groups, as the snapshot has them.</summary>
     private static (List<(string Plan, int Year)> Plans, List<(string Id, string Plan)> Indicators, List<(string Plan, string Code)> Districts, List<(string Plan, string Code)> Groups) Ids() =>
     (
-        Query("SELECT plan, max(year) FILTER (WHERE value IS NOT NULL) FROM mart_indicator GROUP BY plan ORDER BY plan")
+        ProductCells.Query("SELECT plan, max(year) FILTER (WHERE value IS NOT NULL) FROM mart_indicator GROUP BY plan ORDER BY plan")
             .Select(r => ((string)r[0]!, Convert.ToInt32(r[1], CultureInfo.InvariantCulture))).ToList(),
-        Query("SELECT indicator_id, plan FROM indicator_catalog ORDER BY plan, sort_order").Select(r => ((string)r[0]!, (string)r[1]!)).ToList(),
-        Query("SELECT plan, district_code FROM mart_indicator WHERE district_code <> 'ALL' AND value > 0 GROUP BY ALL ORDER BY count(*) DESC, 1, 2")
+        ProductCells.Query("SELECT indicator_id, plan FROM indicator_catalog ORDER BY plan, sort_order").Select(r => ((string)r[0]!, (string)r[1]!)).ToList(),
+        ProductCells.Query("SELECT plan, district_code FROM mart_indicator WHERE district_code <> 'ALL' AND value > 0 GROUP BY ALL ORDER BY count(*) DESC, 1, 2")
             .Select(r => ((string)r[0]!, (string)r[1]!)).ToList(),
-        Query("SELECT plan, industry_group FROM mart_indicator WHERE industry_group <> 'ALL' AND value > 0 GROUP BY ALL ORDER BY count(*) DESC, 1, 2")
+        ProductCells.Query("SELECT plan, industry_group FROM mart_indicator WHERE industry_group <> 'ALL' AND value > 0 GROUP BY ALL ORDER BY count(*) DESC, 1, 2")
             .Select(r => ((string)r[0]!, (string)r[1]!)).ToList()
     );
-
-    private static List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDbConnection($"Data Source={ProductSnapshot.SnapshotPath};access_mode=READ_ONLY");
-        connection.Open();
-        using var command = connection.CreateCommand(sql);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 }
