@@ -10,9 +10,8 @@ namespace Analytics.Dashboard.BrowserTests;
 /// Every label comes from the resources in the page's language: a Chinese page shows none of the English resources
 /// (nor raw ids or missing resource keys), an English page none of the Chinese ones.
 /// </summary>
-// Still on the hand-written snapshot: on the product's, the English /indicator/CQ-IT-ADOPT shows the Chinese 目标 (to look into).
-[Collection(HandWrittenBrowserCollection.Name)]
-public sealed partial class LanguageInBrowserTests(HandWrittenBrowserFixture fixture)
+[Collection(BrowserCollection.Name)]
+public sealed partial class LanguageInBrowserTests(BrowserFixture fixture)
 {
     private static readonly string[] Pages =
     [
@@ -46,7 +45,7 @@ public sealed partial class LanguageInBrowserTests(HandWrittenBrowserFixture fix
             var text = await page.EvaluateAsync<string>(VisibleText, "zh");
             foreach (var f in fragments)
             {
-                Assert.False(text.Contains(f, StringComparison.Ordinal), $"{path} shows the English '{f}'");
+                Assert.False(text.Contains(f, StringComparison.Ordinal), $"{path} shows the English '{f}' in \"{Around(text, f)}\"");
             }
 
             Assert.DoesNotMatch(RawIds(), text);
@@ -71,11 +70,31 @@ public sealed partial class LanguageInBrowserTests(HandWrittenBrowserFixture fix
             var text = await page.EvaluateAsync<string>(VisibleText, "en");
             foreach (var f in fragments)
             {
-                Assert.False(text.Contains(f, StringComparison.Ordinal), $"{path} shows the Chinese '{f}'");
+                Assert.False(text.Contains(f, StringComparison.Ordinal), $"{path} shows the Chinese '{f}' in \"{Around(text, f)}\"");
             }
 
             Assert.DoesNotMatch(RawIds(), text);
         }
+    }
+
+    [Fact]
+    public async Task An_english_page_marks_chinese_it_quotes_with_its_language()
+    {
+        var page = await fixture.NewPage(Analytics.Accounts.Roles.Analyst);
+        await page.GotoAsync(fixture.BaseUrl + "/indicator/CQ-IT-ADOPT?lang=en");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        var citation = page.Locator("#target-version span.quote");
+        Assert.Equal("zh-CN", await citation.GetAttributeAsync("lang"));
+        Assert.Contains("渝府办发", await citation.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Version 1", await page.Locator("#target-version").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The text around the first <paramref name="fragment"/>, for the failure message.</summary>
+    private static string Around(string text, string fragment)
+    {
+        var at = text.IndexOf(fragment, StringComparison.Ordinal);
+        var start = Math.Max(0, at - 60);
+        return text[start..Math.Min(text.Length, at + fragment.Length + 60)].ReplaceLineEndings(" ⏎ ");
     }
 
     /// <summary>The labels of one resource file: English ("en"), or the neutral Chinese ones (the invariant culture).</summary>

@@ -17,20 +17,11 @@ namespace Analytics.Dashboard.BrowserTests.Support;
 /// What a test expects of the data it reads from the product snapshot (<see cref="ProductCells"/>).
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit owns the fixture's lifetime: IAsyncLifetime.DisposeAsync disposes the app with the browser.")]
-public class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly string _folder = FixtureSnapshot.TempFolder();
-    private readonly Func<string, string> _createSnapshot;
+    private readonly string _folder = TempFolder.Create();
     private DashboardApp? _app;
     private IPlaywright? _playwright;
-
-    public BrowserFixture()
-        : this(SnapshotFactory.CopyFile)
-    {
-    }
-
-    /// <param name="createSnapshot">Writes the snapshot the dashboard serves to the path it is given; returns that path.</param>
-    protected BrowserFixture(Func<string, string> createSnapshot) => _createSnapshot = createSnapshot;
 
     /// <summary>The file name of the snapshot the dashboard serves, as its pages and PDFs name it.</summary>
     public const string SnapshotName = "warehouse.duckdb";
@@ -45,7 +36,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        var snapshot = _createSnapshot(Path.Combine(_folder, SnapshotName));
+        var snapshot = SnapshotFactory.CopyFile(Path.Combine(_folder, SnapshotName));
         var accounts = Path.Combine(_folder, "accounts.db");
         FixtureAccounts.Create(accounts);
         _app = new DashboardApp(snapshot, Path.Combine(_folder, "audit.jsonl"), accounts, Path.Combine(_folder, "access-audit.jsonl"));
@@ -89,7 +80,7 @@ public class BrowserFixture : IAsyncLifetime
         await Task.WhenAll(page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }), page.ClickAsync("#login-submit"));
     }
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();

@@ -23,7 +23,7 @@ public static class AccountsTemplate
 
     private static Made Make()
     {
-        var folder = FixtureSnapshot.TempFolder();
+        var folder = TempFolder.Create();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(folder);
         var database = Path.Combine(folder, "accounts.db");
         return new Made(database, FixtureAccounts.Create(database));

@@ -24,7 +24,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(createSnapshot);
         _writesPointer = writesPointer;
-        Folder = FixtureSnapshot.TempFolder();
+        Folder = TempFolder.Create();
         SnapshotPath = createSnapshot(Path.Combine(Folder, "warehouse-20240102T083000000-0000abcd.duckdb"));
         AuditLog = Path.Combine(Folder, "audit.jsonl");
         AccountsDb = Path.Combine(Folder, "accounts.db");
