@@ -58,9 +58,10 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
                 // Files read whole go several at a time, each staged through a connection of its own (FileSchedule).
                 var parallelism = Math.Max(1, _options.Parallelism);
                 var whole = fresh.Select(f => FeedLoader.ReadsWhole(f.Path, new FeedReadOptions { Parallelism = parallelism })).ToArray();
+                var sizes = fresh.Select(f => new FileInfo(f.Path) is { Exists: true } file ? file.Length : 0).ToArray();
                 var begun = 0;
                 files = FileSchedule.Run(
-                    fresh.Count, i => whole[i], parallelism,
+                    fresh.Count, i => whole[i], i => sizes[i], parallelism,
                     i => progress?.Report(new LoadProgress(fresh[i].OriginalName, begun++, fresh.Count)),
                     i => LoadFile(db, fresh[i], ownConnection: parallelism > 1 && whole[i], cancellationToken),
                     cancellationToken);

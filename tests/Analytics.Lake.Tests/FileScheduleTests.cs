@@ -17,7 +17,7 @@ public sealed class FileScheduleTests
         var begun = new List<int>();
         using var bothRunning = new CountdownEvent(2);
 
-        var results = FileSchedule.Run(whole.Length, i => whole[i], 2, i =>
+        var results = FileSchedule.Run(whole.Length, i => whole[i], _ => 1, 2, i =>
         {
             Assert.Equal(caller, Environment.CurrentManagedThreadId);
             begun.Add(i);
@@ -47,12 +47,24 @@ public sealed class FileScheduleTests
     }
 
     [Fact]
+    public void Whole_files_begin_largest_first_equal_sizes_in_order()
+    {
+        long[] sizes = [1, 5, 3, 5, 0];
+        var begun = new List<int>();
+
+        var results = FileSchedule.Run(sizes.Length, i => i != 4, i => sizes[i], 2, begun.Add, i => i, CancellationToken.None);
+
+        Assert.Equal([1, 3, 2, 0, 4], begun);
+        Assert.Equal([0, 1, 2, 3, 4], results);
+    }
+
+    [Fact]
     public void With_one_thread_every_file_runs_in_order_on_the_calling_thread()
     {
         var caller = Environment.CurrentManagedThreadId;
         var order = new List<int>();
 
-        var results = FileSchedule.Run(4, _ => true, 1, _ => { }, i =>
+        var results = FileSchedule.Run(4, _ => true, i => i, 1, _ => { }, i =>
         {
             Assert.Equal(caller, Environment.CurrentManagedThreadId);
             order.Add(i);
@@ -77,12 +89,13 @@ public sealed class FileScheduleTests
             {
                 var random = new Random((wholeMask * 64) + failMask);
                 var delays = Enumerable.Range(0, Count).Select(_ => random.Next(4) * 5_000).ToArray();
+                var sizes = Enumerable.Range(0, Count).Select(_ => (long)random.Next(3)).ToArray(); // whole files begin largest first
                 var firstFailing = Enumerable.Range(0, Count).First(i => (failMask & (1 << i)) != 0);
                 var ended = new bool[Count];
                 var begun = new bool[Count];
                 bool Whole(int i) => (wholeMask & (1 << i)) != 0;
 
-                var error = Assert.Throws<InvalidOperationException>(() => FileSchedule.Run(Count, Whole, parallelism, i => begun[i] = true, i =>
+                var error = Assert.Throws<InvalidOperationException>(() => FileSchedule.Run(Count, Whole, i => sizes[i], parallelism, i => begun[i] = true, i =>
                 {
                     Thread.SpinWait(delays[i]);
                     if ((failMask & (1 << i)) != 0)
@@ -116,7 +129,7 @@ public sealed class FileScheduleTests
         using var cancellation = new CancellationTokenSource();
         var ended = 0;
 
-        Assert.ThrowsAny<OperationCanceledException>(() => FileSchedule.Run(2, _ => true, 2, _ => { }, i =>
+        Assert.ThrowsAny<OperationCanceledException>(() => FileSchedule.Run(2, _ => true, _ => 0, 2, _ => { }, i =>
         {
             cancellation.Cancel();
             Interlocked.Increment(ref ended);
