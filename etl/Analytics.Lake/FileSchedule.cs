@@ -11,10 +11,10 @@ namespace Analytics.Lake;
 /// <remarks>
 /// Results come back in file order. If files fail, the first failing file in order is the one whose exception is
 /// thrown, as it would have been met first one after another: every file before it still runs to its end, and a file
-/// after it is not begun once it has failed (one already running finishes; its rows are discarded with the batch). Before each file the
-/// token is checked and <c>beginning</c> is called, on the calling thread; the token is checked once more after the
-/// last, so a load cancelled while its files are read is cancelled however many were begun. With a parallelism of 1
-/// every file runs on the calling thread in order.
+/// after it is not begun once it has failed (one already running finishes; its rows are discarded with the batch).
+/// Before each file the token is checked and <c>beginning</c> is called, on the calling thread; the token is checked
+/// once more after the last, so a load cancelled while its files are read is cancelled however many were begun. With
+/// a parallelism of 1 every file runs on the calling thread in order.
 /// </remarks>
 internal static class FileSchedule
 {
