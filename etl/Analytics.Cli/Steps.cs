@@ -59,7 +59,7 @@ internal static class Steps
 
         var slowDown = TestHookFileDelay();
         var inputs = LandedInputs.Read(new LandingArea(landingRoot));
-        var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.WithParallelism(parallel), options);
+        var loader = new LakeLoader(new LakeLayout(lakeRoot), EtlFileReader.WithParallelism(parallel), options with { Parallelism = parallel });
         BatchManifest? manifest = null;
         StepProgress.Run(console, $"Loading {inputs.Count} landed file(s) into {lakeRoot}", Math.Max(1, inputs.Count), status =>
         {

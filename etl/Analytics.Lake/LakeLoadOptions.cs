@@ -13,6 +13,13 @@ public sealed record LakeLoadOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
+    /// How many files read whole (workbooks, files too small to split: <see cref="Etl.Reading.FeedLoader.ReadsWhole"/>)
+    /// a load reads at a time, each on a thread of its own (default one per core; 1 reads every file one after another).
+    /// Give it the reader's threads per file (<see cref="EtlFileReader.WithParallelism"/>), as <c>--parallel</c> does.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// How long to wait for another load of the same lake to finish (<see cref="LakeLoadLock"/>); zero, the default,
     /// refuses at once with <see cref="LakeBusyException"/>.
     /// </summary>
@@ -21,7 +28,7 @@ public sealed record LakeLoadOptions
 
 /// <summary>Progress of a load: the file being read, or (<see cref="WritingParquet"/>) every file read and the batch being written.</summary>
 /// <param name="File">Its name.</param>
-/// <param name="Index">Files done so far.</param>
+/// <param name="Index">Files begun before it (files read whole are read several at a time, so some may still be running).</param>
 /// <param name="Count">Files in the load.</param>
 public sealed record LoadProgress(string File, int Index, int Count)
 {

@@ -10,7 +10,8 @@ namespace Analytics.Lake;
 /// Loads landed files into the lake as one batch: files already in a published batch are skipped (same content, same
 /// sha256), the rest are read through the ETL's reader into a staging database, every file's rows are accounted for,
 /// and the batch is written as Parquet under a staging folder that becomes visible with one rename. A crash at any
-/// point leaves the lake as it was; loading the same files again changes nothing.
+/// point leaves the lake as it was; loading the same files again changes nothing. Files read whole (workbooks, small
+/// files) are read several at a time (<see cref="LakeLoadOptions.Parallelism"/>), with the same outcome as one after another.
 /// </summary>
 /// <remarks>
 /// One load at a time per lake (<see cref="LakeLoadLock"/>): the files of a batch are chosen while holding the lock,
@@ -51,15 +52,19 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
         try
         {
             Directory.CreateDirectory(staging);
-            var files = new List<FileManifest>();
+            List<FileManifest> files;
             using (var db = new StagingDatabase(Path.Combine(staging, "spill"), _options.MemoryLimit, _options.Threads))
             {
-                for (var i = 0; i < fresh.Count; i++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Report(new LoadProgress(fresh[i].OriginalName, i, fresh.Count));
-                    files.Add(LoadFile(db, fresh[i], cancellationToken));
-                }
+                // Files read whole go several at a time, each staged through a connection of its own (FileSchedule).
+                var parallelism = Math.Max(1, _options.Parallelism);
+                var whole = fresh.Select(f => FeedLoader.ReadsWhole(f.Path, new FeedReadOptions { Parallelism = parallelism })).ToArray();
+                var sizes = fresh.Select(f => new FileInfo(f.Path) is { Exists: true } file ? file.Length : 0).ToArray();
+                var begun = 0;
+                files = FileSchedule.Run(
+                    fresh.Count, i => whole[i], i => sizes[i], parallelism,
+                    i => progress?.Report(new LoadProgress(fresh[i].OriginalName, begun++, fresh.Count)),
+                    i => LoadFile(db, fresh[i], ownConnection: parallelism > 1 && whole[i], cancellationToken),
+                    cancellationToken);
 
                 progress?.Report(new LoadProgress("", fresh.Count, fresh.Count) { WritingParquet = true });
                 db.CloseAppenders();
@@ -112,9 +117,9 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))[..16];
     }
 
-    private FileManifest LoadFile(StagingDatabase db, LoadInput input, CancellationToken cancellationToken)
+    private FileManifest LoadFile(StagingDatabase db, LoadInput input, bool ownConnection, CancellationToken cancellationToken)
     {
-        var sink = new LakeSink(db, input);
+        var sink = new LakeSink(db, input, ownConnection);
         FeedLoadResult result;
         try
         {

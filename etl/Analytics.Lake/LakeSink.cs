@@ -10,18 +10,30 @@ namespace Analytics.Lake;
 /// counting both, so the loader can check row conservation against the reader's own counts. A withdrawn row is marked
 /// for deletion by its staging sequence number (deleted once the appenders are flushed) and quarantined.
 /// </summary>
-internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IParallelFeedSink
+/// <remarks>
+/// The rows the reader hands this sink itself go through the loading thread's connection, or, for a file read beside
+/// others (<see cref="FileSchedule"/>), through a connection of its own, as a parallel read's thread's rows do
+/// (<see cref="ForThread"/>).
+/// </remarks>
+internal sealed class LakeSink : IParallelFeedSink
 {
+    private readonly StagingDatabase staging;
+    private readonly LoadInput input;
+    private readonly IStagingSink own;
     private readonly List<LakeThreadSink> threads = [];
-    private long firstSequence = -1;
-    private long accepted;
-    private long quarantined;
+
+    public LakeSink(StagingDatabase staging, LoadInput input, bool ownConnection)
+    {
+        this.staging = staging;
+        this.input = input;
+        own = ownConnection ? new LakeThreadSink(staging.OpenThread(FeedContracts.For(input.Feed)), staging, input) : new LakeMainSink(staging, input);
+    }
 
     /// <summary>Rows staged as accepted, by this sink and its threads' sinks.</summary>
-    public long Accepted => accepted + threads.Sum(t => t.Accepted);
+    public long Accepted => own.Accepted + threads.Sum(t => t.Accepted);
 
     /// <summary>Rows staged in the quarantine, by this sink and its threads' sinks.</summary>
-    public long Quarantined => quarantined + threads.Sum(t => t.Quarantined);
+    public long Quarantined => own.Quarantined + threads.Sum(t => t.Quarantined);
 
     /// <inheritdoc />
     public IFeedSink ForThread(int thread)
@@ -30,6 +42,32 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IPara
         threads.Add(sink);
         return sink;
     }
+
+    public void Accept(FeedRecord record) => own.Accept(record);
+
+    public void Withdraw(long acceptedIndex, Rejection rejection) => own.Withdraw(acceptedIndex, rejection);
+
+    public void Quarantine(Rejection rejection) => own.Quarantine(rejection);
+}
+
+/// <summary>A sink that stages one file's rows (or a share of them) and counts what it staged.</summary>
+internal interface IStagingSink : IFeedSink
+{
+    /// <summary>Rows staged as accepted (less those withdrawn).</summary>
+    long Accepted { get; }
+
+    /// <summary>Rows staged in the quarantine.</summary>
+    long Quarantined { get; }
+}
+
+/// <summary>A file's rows through the loading thread's connection, numbered in the feed's sequence (<see cref="StagingDatabase.NextSequence"/>).</summary>
+internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : IStagingSink
+{
+    private long firstSequence = -1;
+
+    public long Accepted { get; private set; }
+
+    public long Quarantined { get; private set; }
 
     public void Accept(FeedRecord record)
     {
@@ -42,7 +80,7 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IPara
 
         var row = LakeRows.Values(appender.CreateRow(), record);
         LakeRows.Append(row, record, input, sequence);
-        accepted++;
+        Accepted++;
     }
 
     public void Withdraw(long acceptedIndex, Rejection rejection)
@@ -53,22 +91,22 @@ internal sealed class LakeSink(StagingDatabase staging, LoadInput input) : IPara
         }
 
         staging.Withdraw(input.Feed, firstSequence + acceptedIndex);
-        accepted--;
+        Accepted--;
         Quarantine(rejection);
     }
 
     public void Quarantine(Rejection rejection)
     {
         LakeRows.Quarantine(staging.Quarantine, rejection, input);
-        quarantined++;
+        Quarantined++;
     }
 }
 
 /// <summary>
-/// One thread's share of a parallel read: its rows go through the thread's own connection and appenders, numbered from
-/// a staging sequence range of its own, so a withdrawal (made after the threads end) finds its row.
+/// One thread's share of a parallel read, or a whole file read beside others: its rows go through the thread's own
+/// connection and appenders, numbered from a staging sequence range of its own, so a withdrawal finds its row.
 /// </summary>
-internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase staging, LoadInput input) : IFeedSink
+internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase staging, LoadInput input) : IStagingSink
 {
     private readonly long firstSequence = staging.NextRangeStart();
     private long appended;

@@ -15,6 +15,7 @@ internal sealed class StagingDatabase : IDisposable
     private readonly Dictionary<FeedKind, long> _sequences = [];
     private readonly Dictionary<FeedKind, List<long>> _withdrawn = [];
     private readonly List<StagingThread> _threads = [];
+    private readonly Lock _gate = new();
     private DuckDbAppender? _quarantine;
     private long _serials;
 
@@ -48,21 +49,25 @@ internal sealed class StagingDatabase : IDisposable
     /// The staging of one thread of a parallel read of one file: its own connection to this database with its own
     /// appenders (a connection serves one thread), open until <see cref="CloseAppenders"/>. A fresh connection per file
     /// and thread: DuckDB's appender keeps its connection in a transaction that began before later files' tables were
-    /// made, and such a connection cannot see them. Call on the loading thread.
+    /// made, and such a connection cannot see them. Any thread may call it (files read whole are read several at a
+    /// time, <see cref="FileSchedule"/>) while the loading thread's own connection is idle.
     /// </summary>
     public StagingThread OpenThread(FeedContract contract)
     {
-        EnsureTable(contract);
-        var thread = new StagingThread(Connection.OpenSibling());
-        _threads.Add(thread);
-        return thread;
+        lock (_gate)
+        {
+            EnsureTable(contract);
+            var thread = new StagingThread(Connection.OpenSibling());
+            _threads.Add(thread);
+            return thread;
+        }
     }
 
     /// <summary>
     /// A fresh range of staging sequence numbers for one thread's rows of one file: 2^40 numbers from (serial × 2^40),
     /// above every number <see cref="NextSequence"/> hands out.
     /// </summary>
-    public long NextRangeStart() => ++_serials << 40;
+    public long NextRangeStart() => Interlocked.Increment(ref _serials) << 40;
 
     private void EnsureTable(FeedContract contract)
     {
@@ -89,15 +94,18 @@ internal sealed class StagingDatabase : IDisposable
     /// <summary>The sequence number the next appended row of a feed will get, without taking it.</summary>
     public long NextSequencePeek(FeedKind feed) => _sequences.GetValueOrDefault(feed);
 
-    /// <summary>Marks a staged row for deletion (a duplicate key found conflicting after the row was accepted).</summary>
+    /// <summary>Marks a staged row for deletion (a duplicate key found conflicting after the row was accepted). Any thread may call it.</summary>
     public void Withdraw(FeedKind feed, long sequence)
     {
-        if (!_withdrawn.TryGetValue(feed, out var list))
+        lock (_gate)
         {
-            _withdrawn[feed] = list = [];
-        }
+            if (!_withdrawn.TryGetValue(feed, out var list))
+            {
+                _withdrawn[feed] = list = [];
+            }
 
-        list.Add(sequence);
+            list.Add(sequence);
+        }
     }
 
     /// <summary>Deletes the withdrawn rows; call after <see cref="CloseAppenders"/>.</summary>

@@ -17,7 +17,8 @@ internal sealed record BenchmarkOptions
                             ceiling files are deleted afterwards, generated extracts are kept for --reuse
           --feeds LIST      comma-separated subset of registry,patents,rd_spend,survey (default: all four)
           --memory-limit M  DuckDB memory limit while staging (default 2GB, as the loader's default)
-          --parallel LIST   validating threads per file to measure, e.g. 1,2 (default: 1 and the core count);
+          --parallel LIST   validating threads per file (and workbooks read at a time) to measure, e.g. 1,2
+                            (default: 1 and the core count);
                             1 is the sequential read, the core count is what `analytics load` uses
           --repeat R        load each feed R times per setting (default 1), interleaved; every run is printed
           -h, --help        this text

@@ -27,7 +27,7 @@ internal static class LoadRun
             Directory.Delete(lake, recursive: true);
         }
 
-        var loader = new LakeLoader(new LakeLayout(lake), EtlFileReader.WithParallelism(parallelism), new LakeLoadOptions { MemoryLimit = memoryLimit });
+        var loader = new LakeLoader(new LakeLayout(lake), EtlFileReader.WithParallelism(parallelism), new LakeLoadOptions { MemoryLimit = memoryLimit, Parallelism = parallelism });
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         double? read = null;

@@ -35,21 +35,34 @@ public static partial class FeedLoader
         public Exception? Error { get; set; }
     }
 
-    // Null when the file is read sequentially: a workbook, a file too small to split, or no proven split point.
+    /// <summary>
+    /// Whether <see cref="Read"/> reads the file on one thread whatever sink it is given, as far as its format and size
+    /// tell: a workbook (a sheet cannot be split cheaply), a file too small for two chunks (or missing), or a read of one thread. A
+    /// file this says false for is usually split, but may still be read on one thread (no proven split point). The
+    /// lake's loader reads such files several at a time, one per thread.
+    /// </summary>
+    public static bool ReadsWhole(string path, FeedReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Parallelism < 2 || FormatOf(path) == SourceFormat.Xlsx || ChunkCount(path, options) < 2;
+    }
+
+    // A missing file counts as empty: read whole, where the read refuses it.
+    private static int ChunkCount(string path, FeedReadOptions options) =>
+        (int)Math.Min((long)options.Parallelism * Math.Max(1, options.ChunksPerThread), (new FileInfo(path) is { Exists: true } file ? file.Length : 0) / Math.Max(1, options.MinChunkBytes));
+
+    // Null when the file is read sequentially: read whole (ReadsWhole), or no proven split point.
     private static ChunkPlan? PlanChunks(FeedKind kind, string path, FeedReadOptions options)
     {
-        var format = FormatOf(path);
-        if (format == SourceFormat.Xlsx)
+        if (ReadsWhole(path, options))
         {
             return null;
         }
 
+        var format = FormatOf(path);
         var length = new FileInfo(path).Length;
-        var count = (int)Math.Min((long)options.Parallelism * Math.Max(1, options.ChunksPerThread), length / Math.Max(1, options.MinChunkBytes));
-        if (count < 2)
-        {
-            return null;
-        }
+        var count = ChunkCount(path, options);
 
         if (format == SourceFormat.JsonLines)
         {

@@ -43,7 +43,8 @@ public sealed class FeedReadOptions
     /// <see cref="MinChunkBytes"/> is split at proven record boundaries into chunks that are read, validated and
     /// appended in parallel, each to its own sink (<see cref="Contracts.IParallelFeedSink"/>); duplicates and counts are settled
     /// over the whole file at the end, so the rows, quarantine and counts equal a sequential read's. 1 is the
-    /// sequential read (with <see cref="ReadAhead"/>). Workbooks are always read sequentially.
+    /// sequential read (with <see cref="ReadAhead"/>). Workbooks are always read sequentially (a load reads several of a
+    /// batch's at a time instead, one per thread: <see cref="FeedLoader.ReadsWhole"/>).
     /// </summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 

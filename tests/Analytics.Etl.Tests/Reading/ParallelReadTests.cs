@@ -110,6 +110,67 @@ public sealed class ParallelReadTests : IDisposable
         Assert.Equal(sequential.Message, parallel.Message);
     }
 
+    [Fact]
+    public void A_workbook_is_read_whole_at_any_parallelism_and_equals_the_one_thread_read()
+    {
+        var book = new XlsxBuilder().Sheet("样本").Row(1, "2016年调查样本").Row(2, "统一社会信用代码", "调查年度", "权重", "使用云服务");
+        for (var i = 1; i <= 300; i++)
+        {
+            // Wrong check characters, zero weights, exact and conflicting duplicates, blank rows.
+            var serial = i % 10 == 0 ? i - 5 : i;
+            object?[] row = i % 17 == 0 ? [] : [i % 13 == 0 ? Codes.Credit(serial)[..^1] + "X" : Codes.Credit(serial), 2016, i % 11 == 0 ? 0 : 1.5, i % 20 == 0 ? "否" : "是"];
+            book.Row(i + 2, row);
+        }
+
+        var path = book.Write(folder.File("survey_2016.xlsx"));
+        var options = Options(4, 100); // chunks of one byte: a CSV this size would be split
+        Assert.True(FeedLoader.ReadsWhole(path, options));
+
+        var one = new CollectingFeedSink();
+        var seq = FeedLoader.Read(FeedKind.Survey, path, one, Options(1, 1));
+        var whole = new WholeFileSink();
+        var par = FeedLoader.Read(FeedKind.Survey, path, whole, options);
+
+        Assert.True(par.IsBalanced);
+        Assert.Equal((seq.RowsRead, seq.RowsAccepted, seq.RowsQuarantined, seq.RowsSkippedBlank), (par.RowsRead, par.RowsAccepted, par.RowsQuarantined, par.RowsSkippedBlank));
+        Assert.Equal(seq.QuarantinedByRule.OrderBy(p => p.Key), par.QuarantinedByRule.OrderBy(p => p.Key));
+        Assert.Equal(seq.Warnings, par.Warnings);
+        Assert.Equal(one.RowNumbers, whole.Inner.RowNumbers);
+        Assert.Equal(one.Rows, whole.Inner.Rows);
+        Assert.Equal(one.Rejections, whole.Inner.Rejections);
+        Assert.True(seq.QuarantinedByRule.Count >= 3, string.Join(", ", seq.QuarantinedByRule.Keys));
+    }
+
+    [Fact]
+    public void A_file_is_read_whole_when_it_is_a_workbook_too_small_to_split_missing_or_read_on_one_thread()
+    {
+        var csv = new RegistryCsv();
+        for (var i = 1; i <= 200; i++)
+        {
+            csv.Row(i);
+        }
+
+        var path = csv.Write(folder);
+        var length = new FileInfo(path).Length;
+        var split = new FeedReadOptions { Parallelism = 2, MinChunkBytes = length / 2 };
+        var small = new FeedReadOptions { Parallelism = 2, MinChunkBytes = (length / 2) + 1 };
+
+        Assert.False(FeedLoader.ReadsWhole(path, split));
+        Assert.True(FeedLoader.ReadsWhole(path, small));
+        Assert.True(FeedLoader.ReadsWhole(path, new FeedReadOptions { Parallelism = 1, MinChunkBytes = length / 2 }));
+        Assert.True(FeedLoader.ReadsWhole(folder.File("missing.csv"), split));
+
+        // What it says is what the read does: split into two chunks, or never asking for a thread's sink.
+        var parallel = new ParallelCollectingSink();
+        FeedLoader.Read(FeedKind.Registry, path, parallel, split);
+        Assert.Equal(2, parallel.Threads);
+        var whole = new WholeFileSink();
+        var result = FeedLoader.Read(FeedKind.Registry, path, whole, small);
+        Assert.Equal(200, result.RowsAccepted);
+        Assert.Equal(200, whole.Inner.Rows.Count);
+        Assert.Throws<ExtractRefusedException>(() => FeedLoader.Read(FeedKind.Registry, folder.File("missing.csv"), new WholeFileSink(), split));
+    }
+
     private static ParallelCollectingSink AssertSameAsSequential(FeedKind kind, string path, int threads, int chunksPerThread, int? maxRowChars = null, string[]? rules = null)
     {
         var seqSink = new ParallelCollectingSink();
@@ -160,6 +221,20 @@ public sealed class ParallelReadTests : IDisposable
         "utf8-bom" => TempFolder.Utf8Bom,
         _ => TempFolder.Utf8NoBom,
     };
+
+    /// <summary>A parallel sink for a read that must not be split: it fails on a request for a thread's sink.</summary>
+    private sealed class WholeFileSink : IParallelFeedSink
+    {
+        public CollectingFeedSink Inner { get; } = new();
+
+        public IFeedSink ForThread(int thread) => throw new InvalidOperationException("a file read whole asked for a thread's sink");
+
+        public void Accept(FeedRecord record) => Inner.Accept(record);
+
+        public void Quarantine(Rejection rejection) => Inner.Quarantine(rejection);
+
+        public void Withdraw(long acceptedIndex, Rejection rejection) => Inner.Withdraw(acceptedIndex, rejection);
+    }
 
     // Every kind of dirt the readers know, spread so that chunks begin and end next to each: quoted fields holding
     // line breaks (LF and CRLF), doubled quotes, a quote in the middle of an unquoted field, blank lines, a totals row,

@@ -40,6 +40,9 @@ internal sealed class LakeFolder : IDisposable
 
     public LakeLoader Loader(FeedFileReader reader) => new(Layout, reader, Options);
 
+    /// <summary>A loader that reads up to <paramref name="parallelism"/> files read whole at a time (1: one after another).</summary>
+    public LakeLoader Loader(FeedFileReader reader, int parallelism) => new(Layout, reader, Options with { Parallelism = parallelism });
+
     public string WriteText(string name, string text, Encoding encoding)
     {
         var path = Path.Combine(Extracts, name);
