@@ -1,6 +1,6 @@
 // Issue 17's benchmark: does a publish or a lost replica cost the readers anything?
 //
-//   dotnet run -c Release --project tests/Analytics.Replicas.Benchmarks [-- --seconds 30 --connections 32 --publishes 5]
+//   dotnet run -c Release --project tests/Analytics.Replicas.Benchmarks [-- --seconds 30 --connections 32 --publishes 5 --one-dashboard]
 //
 // wrk (Debian's, with tests/Analytics.Dashboard.Benchmarks/series.lua: every request takes the next path, a viewer's
 // API token on each) at 32 connections on two targets, the series endpoint (every indicator, city and districts) and
@@ -9,7 +9,7 @@
 //   2. the same dashboard while 5 snapshots are built and published by `analytics build` over the product lake, one
 //      after another, each under `nice -n 10` as deploy/systemd/analytics-refresh.service runs it; the run lasts until
 //      the fifth is published (wrk stopped by SIGINT prints its figures);
-//   3. Debian's nginx with deploy/nginx/analytics.conf in front of 3 replicas, one killed (kill -9) a third of the way
+//   3. (unless --one-dashboard) Debian's nginx with deploy/nginx/analytics.conf in front of 3 replicas, one killed (kill -9) a third of the way
 //      in and restarted (waiting for /health/ready) two thirds of the way in.
 // Prints rps, p50, p99 and errors per run, and p99 during publishes against p99 at rest (the issue's goal: ≤ 1.5×).
 // The snapshot is the tests' product-made one (ProductSnapshot: the demo at scale 0.01, built first, ~1 min); the
@@ -24,6 +24,7 @@ using Analytics.TestSupport;
 var seconds = 30;
 var connections = 32;
 var publishes = 5;
+var replicas = true;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -31,8 +32,9 @@ for (var i = 0; i < args.Length; i++)
         case "--seconds": seconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--connections": connections = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--publishes": publishes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--one-dashboard": replicas = false; break;
         case "--help" or "-h":
-            Console.WriteLine("usage: dotnet run -c Release --project tests/Analytics.Replicas.Benchmarks [-- --seconds 30 --connections 32 --publishes 5]");
+            Console.WriteLine("usage: dotnet run -c Release --project tests/Analytics.Replicas.Benchmarks [-- --seconds 30 --connections 32 --publishes 5 --one-dashboard]");
             return 0;
         default:
             Console.Error.WriteLine($"error: unknown option '{args[i]}' (--help lists them)");
@@ -90,8 +92,9 @@ await using (var one = await ReplicaSet.StartAsync(1))
     }
 }
 
-await using (var three = await ReplicaSet.StartAsync(3))
+if (replicas)
 {
+    await using var three = await ReplicaSet.StartAsync(3);
     var url = three.Nginx.Url;
     var token = three.Token(Roles.Viewer);
     var targets = new[] { ("series", await three.SeriesPathsAsync(), (string?)null), ("indicator pages", await three.IndicatorPagesAsync(), Browser) };

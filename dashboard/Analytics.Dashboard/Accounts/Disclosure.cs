@@ -25,6 +25,21 @@ public sealed class Disclosure
     /// <summary>What this reader may see, as a key: readers with the same key see the same numbers.</summary>
     public string Key => _all ? "all" : _district is { } d ? "district:" + d : "none";
 
+    /// <summary>The disclosure whose <see cref="Key"/> is <paramref name="key"/>.</summary>
+    public static Disclosure FromKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key == "all" ? new Disclosure(true, null)
+            : key.StartsWith("district:", StringComparison.Ordinal) ? new Disclosure(false, key["district:".Length..])
+            : new Disclosure(false, null);
+    }
+
+    private Disclosure(bool all, string? district)
+    {
+        _all = all;
+        _district = district;
+    }
+
     /// <summary>What the request's reader may see.</summary>
     public static Disclosure Of(IHttpContextAccessor accessor)
     {

@@ -19,13 +19,14 @@ public sealed class Warehouse : IDisposable
     private DuckDbConnection? _connection;
     private SnapshotState? _connectionOwner;
 
-    /// <summary>Takes the current snapshot for this request.</summary>
-    public Warehouse(SnapshotSource source, Disclosure disclosure)
+    /// <summary>Takes the current snapshot for this request (or the one a render outside a request is for).</summary>
+    public Warehouse(SnapshotSource source, Disclosure disclosure, Presentation.RenderTarget target)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
         _source = source;
         _disclosure = disclosure;
-        _snapshot = source.Current;
+        _snapshot = target.Snapshot ?? source.Current;
         Problem = _snapshot is null ? source.Problem : null;
     }
 

@@ -8,9 +8,16 @@ public sealed class UiContext
 {
     /// <summary>Reads the language from the request.</summary>
     public UiContext(IHttpContextAccessor accessor)
+        : this(accessor, null)
+    {
+    }
+
+    /// <summary>The language of <paramref name="target"/> when it names one (a render outside a request), else the request's.</summary>
+    [ActivatorUtilitiesConstructor]
+    public UiContext(IHttpContextAccessor accessor, Presentation.RenderTarget? target)
     {
         ArgumentNullException.ThrowIfNull(accessor);
-        English = accessor.HttpContext is { } c && RequestCultureMiddleware.IsEnglish(c);
+        English = target?.English ?? (accessor.HttpContext is { } c && RequestCultureMiddleware.IsEnglish(c));
         Culture = English ? RequestCultureMiddleware.English : RequestCultureMiddleware.Chinese;
     }
 

@@ -29,6 +29,18 @@ public sealed class AnalyticsOptions
 
     /// <summary>Most rendered page parts held (the status grid, an indicator's charts and tables), in megabytes of text; 0 turns the cache off.</summary>
     public int FragmentCacheMB { get; set; } = 64;
+
+    /// <summary>
+    /// How long, at most, the watcher spends rendering recently asked page parts against a new snapshot before serving
+    /// it (<see cref="Presentation.FragmentCache.Prerender"/>); the switch waits that long at most. 0 turns it off.
+    /// </summary>
+    public double PrerenderSeconds { get; set; } = 15;
+
+    /// <summary>The parts rendered ahead of a switch are those asked for in the last this many minutes.</summary>
+    public double PrerenderMinutes { get; set; } = 10;
+
+    /// <summary>Most page parts remembered for rendering ahead of a switch (the most recently asked).</summary>
+    public int PrerenderParts { get; set; } = 4000;
 }
 
 /// <summary>How pages are printed to PDF (<c>Exports/PagePrinter.cs</c>).</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Dashboard.Snapshots;
 
 /// <summary>
-/// The snapshot being served. <see cref="Refresh"/> (the watcher calls it every few seconds, off the request path)
+/// The snapshot being served. <see cref="Refresh()"/> (the watcher calls it every few seconds, off the request path)
 /// chooses the snapshot to serve — the current one, or the newest intact older one when the current one is damaged —
 /// opens, checks and warms it, then swaps it in atomically; requests take <see cref="Current"/> once, at their start,
 /// and keep the one they took. A snapshot served is then read whole in the background and compared with the SHA-256
@@ -43,11 +43,18 @@ public sealed partial class SnapshotSource : IDisposable
     public SnapshotState? Current => _current ?? Refresh();
 
     /// <summary>Serves the snapshot to serve now if it differs from the one served (opened and warmed first); returns the one served afterwards.</summary>
-    public SnapshotState? Refresh()
+    public SnapshotState? Refresh() => Refresh(null);
+
+    /// <summary>
+    /// As <see cref="Refresh()"/>; when a newer snapshot replaces a served one, <paramref name="beforeServing"/> is
+    /// given it, opened and warmed, before it is served (the watcher renders page parts against it). Its failure does
+    /// not stop the switch.
+    /// </summary>
+    internal SnapshotState? Refresh(Action<SnapshotState>? beforeServing)
     {
         lock (_gate)
         {
-            return RefreshHoldingGate();
+            return RefreshHoldingGate(beforeServing);
         }
     }
 
@@ -78,7 +85,7 @@ public sealed partial class SnapshotSource : IDisposable
         _current?.Dispose();
     }
 
-    private SnapshotState? RefreshHoldingGate()
+    private SnapshotState? RefreshHoldingGate(Action<SnapshotState>? beforeServing)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -122,6 +129,18 @@ public sealed partial class SnapshotSource : IDisposable
             }
 
             next.Fallback = choice.Fallback;
+            if (served is not null && beforeServing is not null)
+            {
+                try
+                {
+                    beforeServing(next);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    BeforeServingFailed(_logger, ex, next.Path);
+                }
+            }
+
             _current = next;
             _problem = null;
             served?.Dispose();
@@ -213,6 +232,9 @@ public sealed partial class SnapshotSource : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving snapshot {Path}")]
     private static partial void Serving(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing {Path} before serving it failed; serving it anyway")]
+    private static partial void BeforeServingFailed(ILogger logger, Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Serving the older snapshot {Path}: the current snapshot {Wanted} is damaged ({Reason})")]
     private static partial void ServingFallback(ILogger logger, string path, string wanted, string reason);

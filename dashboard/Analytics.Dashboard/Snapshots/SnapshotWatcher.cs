@@ -1,14 +1,18 @@
 using Analytics.Snapshots;
+using Analytics.Dashboard.Presentation;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboard.Snapshots;
 
 /// <summary>
 /// Looks for a newer (or a no longer damaged) snapshot every <see cref="AnalyticsOptions.RefreshSeconds"/> seconds,
-/// and opens and warms it here, off the request path, before it is served (<see cref="SnapshotSource.Refresh"/>). It
-/// runs on its own thread at a lower CPU priority (<see cref="LowPriority"/>), so a switch costs requests little.
+/// and opens and warms it here, off the request path, before it is served (<see cref="SnapshotSource.Refresh()"/>). It
+/// runs on its own thread at a lower CPU priority (<see cref="LowPriority"/>), so a switch costs requests little; and
+/// before serving a new snapshot it renders the page parts readers asked for recently against it
+/// (<see cref="FragmentCache.Prerender"/>), so the first readers after the switch do not pay for them.
 /// </summary>
-internal sealed partial class SnapshotWatcher(SnapshotSource source, IOptions<AnalyticsOptions> options, ILogger<SnapshotWatcher> logger) : BackgroundService
+internal sealed partial class SnapshotWatcher(
+    SnapshotSource source, FragmentCache fragments, IServiceScopeFactory scopes, IOptions<AnalyticsOptions> options, ILogger<SnapshotWatcher> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,7 +48,11 @@ internal sealed partial class SnapshotWatcher(SnapshotSource source, IOptions<An
         {
             try
             {
-                source.Refresh();
+                source.Refresh(next =>
+                {
+                    var parts = fragments.Prerender(next, scopes, stoppingToken);
+                    Prerendered(logger, parts, next.Path);
+                });
             }
             catch (Exception ex)
             {
@@ -53,6 +61,9 @@ internal sealed partial class SnapshotWatcher(SnapshotSource source, IOptions<An
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered {Parts} recently asked page parts against {Path} before serving it")]
+    private static partial void Prerendered(ILogger logger, int parts, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking for a newer snapshot failed; trying again at the next tick")]
     private static partial void RefreshFailed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Analytics.Accounts;
 using Analytics.Dashboard.Presentation;
@@ -95,25 +96,62 @@ public sealed partial class FragmentCacheTests
         Assert.Equal(Body(analystPage), Body(await Page(analyst, url)));
     }
 
-    [Fact]
-    public async Task A_new_snapshot_renders_its_parts_anew()
-    {
-        using var factory = new DashboardFactory { UseFolder = true };
-        var cache = factory.Services.GetRequiredService<FragmentCache>();
-        using var viewer = factory.As(Roles.Viewer);
-        await Page(viewer, "/indicator/CQ-TECH-SME");
-        var rendered = cache.Rendered;
+    /// <summary>Pages asked for before a switch, by readers of every disclosure and in both languages.</summary>
+    private static readonly (string Role, string Url)[] AskedBeforeSwitch =
+    [
+        (Roles.Viewer, "/indicator/CQ-TECH-SME"), (Roles.Viewer, "/?plan=CQ2013&year=2014"), (Roles.Analyst, "/indicator/CQ-TECH-SME?lang=en"),
+        (Roles.District, "/?plan=YY2020&by=industry"),
+    ];
 
-        var newer = Path.Combine(factory.Folder, "warehouse-20990101T000000000-0000beef.duckdb");
-        SnapshotFactory.CopyFile(newer);
-        File.WriteAllText(Path.Combine(factory.Folder, "current.json"), $"{{\"snapshot\": \"{Path.GetFileName(newer)}\"}}");
-        for (var i = 0; i < 100 && cache.Rendered == rendered; i++)
+    [Fact]
+    public async Task A_new_snapshots_parts_are_rendered_before_it_is_served_and_are_the_parts_rendered_afresh()
+    {
+        using var prerendering = new DashboardFactory { UseFolder = true };
+        using var fresh = new DashboardFactory { UseFolder = true, Settings = new Dictionary<string, string> { ["Analytics:FragmentCacheMB"] = "0" } };
+        var cache = prerendering.Services.GetRequiredService<FragmentCache>();
+        _ = fresh.Services;   // started now: a factory writes its own current.json when it starts
+        foreach (var (role, url) in AskedBeforeSwitch)
         {
-            await Task.Delay(100);
-            await Page(viewer, "/indicator/CQ-TECH-SME");
+            using var client = prerendering.As(role);
+            await Page(client, url);
         }
 
-        Assert.Equal(rendered + 1, cache.Rendered);
+        var rendered = cache.Rendered;
+        const string Newer = "warehouse-20990101T000000000-0000beef.duckdb";
+        await SwitchTo(prerendering, Newer);
+        await SwitchTo(fresh, Newer);
+        Assert.True(cache.Prerendered >= 5, $"{cache.Prerendered} parts rendered ahead of the switch");   // tiles, grid and indicator parts
+        foreach (var (role, url) in AskedBeforeSwitch)
+        {
+            using var client = prerendering.As(role);
+            using var afresh = fresh.As(role);
+            Assert.Equal(Body(await Page(afresh, url)), Body(await Page(client, url)));
+        }
+
+        Assert.Equal(rendered, cache.Rendered);   // every part the readers asked for again was ready
+        using var viewer = prerendering.As(Roles.Viewer);
+        await Page(viewer, "/indicator/CQ-TECH-SME?year=2013");
+        Assert.Equal(rendered + 1, cache.Rendered);   // one nobody asked for before is rendered when asked
+    }
+
+    /// <summary>Publishes a copy of the product snapshot as <paramref name="file"/> in the dashboard's folder and waits until it is served.</summary>
+    private static async Task SwitchTo(DashboardFactory factory, string file)
+    {
+        SnapshotFactory.CopyFile(Path.Combine(factory.Folder, file));
+        File.WriteAllText(Path.Combine(factory.Folder, "current.json"), $"{{\"snapshot\": \"{file}\"}}");
+        using var client = factory.As(Roles.Viewer);
+        for (var i = 0; i < 300; i++)
+        {
+            var served = (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/data/snapshot")).GetProperty("file").GetString();
+            if (served == file)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"{file} was not served within 30 s");
     }
 
     /// <summary>The page without its header (which names the reader).</summary>
