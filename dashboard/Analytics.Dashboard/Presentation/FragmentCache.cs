@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Analytics.Dashboard.Accounts;
+using Analytics.Dashboard.Localization;
 using Analytics.Dashboard.Snapshots;
 
 namespace Analytics.Dashboard.Presentation;
@@ -71,7 +73,8 @@ public sealed class FragmentCache : IDisposable
     /// <summary>
     /// Renders the parts asked for in the last <see cref="AnalyticsOptions.PrerenderMinutes"/> minutes against
     /// <paramref name="next"/>, most recent first, until <see cref="AnalyticsOptions.PrerenderSeconds"/> have passed;
-    /// each in its own scope whose <see cref="RenderTarget"/> names the snapshot, the language and the reader. Returns
+    /// each in its own scope whose <see cref="RenderTarget"/> names the snapshot, the language and the reader, under the
+    /// culture a request in that language has. Returns
     /// how many it rendered. A part that fails is left for its first request (which renders it, or shows the error).
     /// </summary>
     public int Prerender(SnapshotState next, IServiceScopeFactory scopes, CancellationToken cancellationToken = default)
@@ -105,6 +108,9 @@ public sealed class FragmentCache : IDisposable
             target.Snapshot = next;
             target.English = recipe.English;
             target.Disclosure = Disclosure.FromKey(recipe.Reader);
+            // The culture a request in that language renders with (RequestCultureMiddleware sets it per request).
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = recipe.English ? RequestCultureMiddleware.English : RequestCultureMiddleware.Chinese;
             string html;
             try
             {
@@ -113,6 +119,10 @@ public sealed class FragmentCache : IDisposable
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 continue;
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
             }
 
             Hold(key, html);
