@@ -67,7 +67,7 @@ internal static class Steps
             {
                 if (p.WritingParquet)
                 {
-                    status.Say($"Writing the batch as Parquet ({p.Count} file(s) read)");
+                    status.Say($"Writing the batch as Parquet ({p.Count} file(s) read): {p.Phase}");
                     status.Done(p.Index);
                     return;
                 }

@@ -66,14 +66,20 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
                     i => LoadFile(db, fresh[i], ownConnection: parallelism > 1 && whole[i], cancellationToken),
                     cancellationToken);
 
-                progress?.Report(new LoadProgress("", fresh.Count, fresh.Count) { WritingParquet = true });
+                // The last phase, reported part by part (the benchmark times each).
+                void Writing(string phase) => progress?.Report(new LoadProgress("", fresh.Count, fresh.Count) { WritingParquet = true, Phase = phase });
+                Writing("closing the staging appenders");
                 db.CloseAppenders();
+                Writing("withdrawing duplicates");
                 db.DeleteWithdrawn();
+                Writing("checking the staged counts");
                 CheckStagedCounts(db, files);
-                Export(db, staging);
+                Export(db, staging, Writing);
+                Writing("removing the staging database");
             }
 
             TryDelete(Path.Combine(staging, "spill"));
+            progress?.Report(new LoadProgress("", fresh.Count, fresh.Count) { WritingParquet = true, Phase = "publishing" });
             var manifest = new BatchManifest
             {
                 BatchId = batchId, Status = LoadStatus.Published, StartedAt = holder.StartedAt, FinishedAt = DateTimeOffset.UtcNow, Files = files,
@@ -183,10 +189,11 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
         }
     }
 
-    private static void Export(StagingDatabase db, string staging)
+    private static void Export(StagingDatabase db, string staging, Action<string> phase)
     {
         foreach (var feed in db.StagedFeeds)
         {
+            phase($"writing {feed.ToName()} as Parquet");
             var contract = FeedContracts.For(feed);
             var target = Path.Combine(staging, "feed=" + feed.ToName()).Replace("'", "''", StringComparison.Ordinal);
             // A feed whose contract has a year column (rd_spend) is partitioned by it; the others get one derived.
@@ -196,6 +203,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
                 $"TO '{target}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year))");
         }
 
+        phase("writing the quarantine as Parquet");
         if (db.Count("quarantine") > 0)
         {
             // The folder by its real path; only the SQL literal is escaped (else a quote in the lake's path doubles).

@@ -31,7 +31,15 @@ internal static class LoadRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         double? read = null;
-        var batch = loader.Load(inputs, new Phases(p => read ??= p.WritingParquet ? stopwatch.Elapsed.TotalSeconds : null));
+        var tail = new List<(string Phase, double Start)>();
+        var batch = loader.Load(inputs, new Phases(p =>
+        {
+            read ??= p.WritingParquet ? stopwatch.Elapsed.TotalSeconds : null;
+            if (p.Phase is { } phase)
+            {
+                tail.Add((phase, stopwatch.Elapsed.TotalSeconds));
+            }
+        }));
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         if (batch.Status != "published")
@@ -41,7 +49,8 @@ internal static class LoadRun
 
         return new Measurement(
             feed, seconds, batch.Files.Sum(f => f.RowsRead), batch.Files.Sum(f => f.RowsLoaded), batch.Files.Sum(f => f.RowsQuarantined), PeakMemory.Bytes(), cpuSeconds,
-            seconds - (read ?? seconds));
+            seconds - (read ?? seconds),
+            tail.Select((t, i) => new PhaseTime(t.Phase, (i + 1 < tail.Count ? tail[i + 1].Start : seconds) - t.Start)).ToList());
     }
 
     /// <summary>Reports on the loading thread (Progress&lt;T&gt; would post to the pool, late).</summary>

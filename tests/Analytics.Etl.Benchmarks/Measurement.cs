@@ -14,8 +14,10 @@ namespace Analytics.Etl.Benchmarks;
 /// neighbours as about the code.
 /// </param>
 /// <param name="WriteSeconds">Of <paramref name="Seconds"/>, the load's last phase: staged rows written as Parquet (0 for the ceiling).</param>
+/// <param name="WriteParts">That last phase part by part, in order (none for the ceiling).</param>
 internal sealed record Measurement(
-    string Feed, double Seconds, long RowsRead, long RowsLoaded, long RowsQuarantined, long? PeakBytes, double CpuSeconds, double WriteSeconds = 0)
+    string Feed, double Seconds, long RowsRead, long RowsLoaded, long RowsQuarantined, long? PeakBytes, double CpuSeconds, double WriteSeconds = 0,
+    IReadOnlyList<PhaseTime>? WriteParts = null)
 {
     /// <summary>Marks the result line among anything else the child prints.</summary>
     public const string Marker = "MEASUREMENT ";
@@ -28,3 +30,8 @@ internal sealed record Measurement(
         .Select(l => JsonSerializer.Deserialize<Measurement>(l[Marker.Length..]))
         .LastOrDefault();
 }
+
+/// <summary>One part of the load's last phase and its seconds.</summary>
+/// <param name="Phase">What it does, as the loader reports it.</param>
+/// <param name="Seconds">How long it took.</param>
+internal sealed record PhaseTime(string Phase, double Seconds);

@@ -64,6 +64,10 @@ foreach (var feed in options.Feeds)
             var load = ChildProcess.Run(["--load-feed", feed, "--input", extracts, "--output", lake, "--memory-limit", options.MemoryLimit,
                 "--threads", threads.ToString(CultureInfo.InvariantCulture)]);
             Console.WriteLine($"{load.Seconds:F1} s (Parquet {load.WriteSeconds:F1} s; {load.CpuSeconds:F1} s CPU), {load.RowsRead / load.Seconds:N0} rows/s, peak {ResultTable.Size(load.PeakBytes)}.");
+            if (load.WriteParts is { Count: > 0 } parts)
+            {
+                Console.WriteLine("    Parquet phase: " + string.Join("; ", parts.Where(p => p.Seconds >= 0.05).Select(p => FormattableString.Invariant($"{p.Phase} {p.Seconds:F1} s"))));
+            }
             Delete(lake);
             loads.Add((threads, load));
         }
