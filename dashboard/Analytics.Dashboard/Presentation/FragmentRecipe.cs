@@ -11,8 +11,8 @@ namespace Analytics.Dashboard.Presentation;
 /// <param name="Reader">What the reader may see (<see cref="Accounts.Disclosure.Key"/>).</param>
 public sealed record FragmentRecipe(string Key, Type Part, IReadOnlyDictionary<string, object?> Parameters, bool English, string Reader)
 {
-    /// <summary>The recipe's identity, without the snapshot.</summary>
-    public string Id => $"{(English ? "en" : "zh")}|{Reader}|{Key}";
+    /// <summary>The recipe's identity, without the snapshot (made once: every cached part's request asks for it).</summary>
+    public string Id { get; } = $"{(English ? "en" : "zh")}|{Reader}|{Key}";
 
     /// <summary>Its cache key in <paramref name="snapshot"/> (a file path).</summary>
     public string CacheKey(string? snapshot) => $"{snapshot}|{Id}";
