@@ -16,6 +16,7 @@ internal static class BuildCommand
         {
             Description = "DuckDB memory limit while building (spills to disk beyond it).", DefaultValueFactory = _ => new SnapshotStoreOptions().MemoryLimit!,
         };
+        var full = new Option<bool>("--full") { Description = "Build every table from the lake; by default a table whose inputs (lake files, catalog, model SQL) are unchanged since the current snapshot is copied from it." };
         keep.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -25,13 +26,13 @@ internal static class BuildCommand
         });
         var command = new Command("build", "Build the warehouse (star schema, indicator marts) from the lake into a new DuckDB file, export the marts as Parquet, and publish it as the current snapshot with one rename; a failed or cancelled build leaves the previous snapshot current.")
         {
-            lake, snapshots, keep, memory, targets,
+            lake, snapshots, keep, memory, targets, full,
         };
         command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
             BuildStep.Run(context, Path.GetFullPath(parse.GetValue(lake)!), Path.GetFullPath(parse.GetValue(snapshots)!),
                 new SnapshotStoreOptions { Keep = parse.GetValue(keep), MemoryLimit = parse.GetValue(memory) }, token,
-                parse.GetValue(targets) is { } t ? Path.GetFullPath(t) : null);
+                parse.GetValue(targets) is { } t ? Path.GetFullPath(t) : null, parse.GetValue(full));
             return ExitCodes.Ok;
         }, ExitCodes.Unexpected, "The warehouse build failed and nothing was published (the previous snapshot stays current): ")));
         return command;

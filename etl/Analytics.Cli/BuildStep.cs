@@ -15,7 +15,9 @@ internal static class BuildStep
     /// <param name="options">How many snapshots to keep, and the build's memory and thread limits.</param>
     /// <param name="token">Stops the build.</param>
     /// <param name="targetRevisions">The target versions recorded after the plan; null for the snapshot folder's <c>target-revisions.jsonl</c>.</param>
-    public static SnapshotInfo Run(CliContext context, string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token, string? targetRevisions = null)
+    /// <param name="full">Build every table from the lake, copying none from the current snapshot even when its inputs are unchanged.</param>
+    public static SnapshotInfo Run(
+        CliContext context, string lakeRoot, string snapshotsRoot, SnapshotStoreOptions options, CancellationToken token, string? targetRevisions = null, bool full = false)
     {
         var lake = new LakeLayout(lakeRoot);
         if (!Directory.Exists(lake.Root))
@@ -30,8 +32,11 @@ internal static class BuildStep
                 $"The lake '{lake.Root}' holds no published batch (no load=<id> folder), so there is nothing to build from. Run 'analytics load' (or 'analytics demo') first, or pass the lake with --lake.");
         }
 
-        var inputs = new BuildInputs(lake.Root, targetRevisions ?? TargetRevisionLog.ForSnapshots(snapshotsRoot).Path);
         var store = new SnapshotStore(snapshotsRoot, options);
+        var inputs = new BuildInputs(lake.Root, targetRevisions ?? TargetRevisionLog.ForSnapshots(snapshotsRoot).Path)
+        {
+            Previous = full ? null : store.Current?.Path,
+        };
         BuildSpace.Check(lake, store);
         var notes = new List<string>();
         SnapshotInfo? info = null;
@@ -100,6 +105,13 @@ internal static class BuildStep
             }
 
             console.MarkupLine($"Data tests: {info.DataTests.Count} passed in {info.DataTests.Sum(t => t.Elapsed.TotalSeconds):F1} s.");
+        }
+
+        var copied = info.Tables.Where(t => t.CopiedFrom is not null).ToList();
+        if (copied.Count > 0)
+        {
+            console.MarkupLine($"Copied {copied.Count} table(s) from {Markup.Escape(copied[0].CopiedFrom!)}, whose inputs are unchanged " +
+                $"({copied.Sum(t => t.Seconds):F1} s): {Markup.Escape(string.Join(", ", copied.Select(t => t.Table)))}. 'analytics build --full' builds every table from the lake.");
         }
 
         console.MarkupLine($"Snapshot: [bold]{Markup.Escape(info.Path)}[/] (current; open it read-only in any DuckDB 1.5 client, or with 'analytics sql').");

@@ -13,9 +13,10 @@ internal static class RefreshCommand
         var config = new Option<string>("--config") { Description = "Sources configuration (JSON) for the pull (default: config/sources.demo.json in the repository).", DefaultValueFactory = _ => Path.Combine(DataPaths.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "config", "sources.demo.json") };
         var data = new Option<string>("--data") { Description = "Data folder holding landing/, lake/ and snapshots/ (default: data/demo in the repository).", DefaultValueFactory = _ => DataPaths.DefaultRoot };
         var keep = new Option<int>("--keep") { Description = "How many snapshots to keep.", DefaultValueFactory = _ => 3 };
+        var full = new Option<bool>("--full") { Description = "Build every table from the lake; by default a table whose inputs are unchanged since the current snapshot is copied from it." };
         var command = new Command("refresh", "Pull every source into landing, load what is new into the lake, and build and publish a new warehouse snapshot (skipped when the current snapshot already covers every lake batch).")
         {
-            config, data, keep,
+            config, data, keep, full,
         };
         command.SetAction((parse, token) => Task.FromResult(WarehouseErrors.Run(parse, () =>
         {
@@ -34,7 +35,7 @@ internal static class RefreshCommand
                 return ExitCodes.Ok;
             }
 
-            BuildStep.Run(context, paths.Lake, paths.Snapshots, new SnapshotStoreOptions { Keep = parse.GetValue(keep) }, token);
+            BuildStep.Run(context, paths.Lake, paths.Snapshots, new SnapshotStoreOptions { Keep = parse.GetValue(keep) }, token, full: parse.GetValue(full));
             return ExitCodes.Ok;
         }, ExitCodes.Unexpected, "The warehouse build failed and nothing was published (the previous snapshot stays current): ")));
         return command;

@@ -3,7 +3,14 @@ namespace Analytics.Warehouse;
 /// <summary>What a build reads besides its own catalog.</summary>
 /// <param name="LakeRoot">The lake folder (holding <c>load=*</c> batches).</param>
 /// <param name="TargetRevisions">The target versions recorded after the plan (<see cref="Analytics.Catalog.TargetRevisionLog"/>); null or a missing file for none.</param>
-public sealed record BuildInputs(string LakeRoot, string? TargetRevisions = null);
+public sealed record BuildInputs(string LakeRoot, string? TargetRevisions = null)
+{
+    /// <summary>
+    /// The snapshot to copy tables from when their inputs are unchanged (the current one, usually); null to build every
+    /// table from the lake. A snapshot that cannot be read or has no <c>build_table</c> is not copied from.
+    /// </summary>
+    public string? Previous { get; init; }
+}
 
 /// <summary>The target versions a build uses.</summary>
 internal static class BuildInputsTargets

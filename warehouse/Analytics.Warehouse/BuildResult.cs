@@ -10,4 +10,7 @@ public sealed record BuildResult(IReadOnlyList<string> BatchIds, IReadOnlyDictio
 
     /// <summary>Where each feed's lake rows went: into its fact, or dropped with the reason counted.</summary>
     public IReadOnlyList<Building.FeedRows> Feeds { get; init; } = [];
+
+    /// <summary>How each table of the star schema and marts was made: built, or copied from the previous snapshot.</summary>
+    public IReadOnlyList<Building.BuiltTable> Tables { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Analytics.DuckDb;
 using Analytics.Warehouse.Building;
 
@@ -33,21 +34,81 @@ public static class WarehouseBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(inputs.LakeRoot);
 
         var context = new BuildContext(connection, inputs, cancellationToken) { Progress = progress };
-        foreach (var step in BuildPlan.Steps)
+        var steps = BuildPlan.Steps;
+        var models = BuildPlan.Models().ToDictionary(m => m.Path, StringComparer.Ordinal);
+        using var previous = PreviousSnapshot.Attach(connection, inputs.Previous, progress);
+        ReusePlan? plan = null;
+        IReadOnlyDictionary<string, double> copied = new Dictionary<string, double>();
+        var tables = new List<BuiltTable>();
+        for (var i = 0; i < steps.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(step.Name);
-            switch (step)
+            var step = steps[i];
+            if (plan is null && step is ModelStep)
             {
-                case ModelStep model:
-                    ModelRunner.Run(connection, SqlModel.Parse(model.Path, EmbeddedFiles.Sql(model.Path)), cancellationToken);
-                    break;
-                case CodeStep code:
-                    code.Run(context);
-                    break;
+                // The code steps that open the build (catalog, lake) have run: fingerprint everything, copy what is unchanged.
+                (plan, copied) = Reuse(context, previous, models);
+            }
+
+            var action = plan?.ActionOf(i) ?? StepAction.Run;
+            var started = Stopwatch.GetTimestamp();
+            if (action == StepAction.Run)
+            {
+                progress?.Report(step.Name);
+                switch (step)
+                {
+                    case ModelStep model:
+                        ModelRunner.Run(connection, models[model.Path], cancellationToken);
+                        break;
+                    case CodeStep code:
+                        code.Run(context);
+                        break;
+                }
+            }
+
+            if (step is ModelStep made && models[made.Path] is { Materialized: Materialization.Table } table)
+            {
+                tables.Add(action == StepAction.Copy
+                    ? new BuiltTable(table.Name, plan!.Fingerprints[table.Name], previous!.Name, copied[table.Name])
+                    : new BuiltTable(table.Name, plan?.Fingerprints.GetValueOrDefault(table.Name), null, Stopwatch.GetElapsedTime(started).TotalSeconds));
             }
         }
 
-        return BuildSummary.Read(connection) with { DataTests = context.DataTests, Feeds = FeedRows.Read(connection) };
+        BuildTable.Write(connection, tables);
+        return BuildSummary.Read(connection) with { DataTests = context.DataTests, Feeds = FeedRows.Read(connection), Tables = tables };
+    }
+
+    /// <summary>Fingerprints the build and copies the unchanged tables from <paramref name="previous"/>; the plan says what is left to run.</summary>
+    private static (ReusePlan Plan, IReadOnlyDictionary<string, double> Copied) Reuse(
+        BuildContext context, PreviousSnapshot? previous, Dictionary<string, SqlModel> models)
+    {
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var code in BuildPlan.Steps.OfType<CodeStep>().Where(c => c.Fingerprints is not null))
+        {
+            foreach (var (name, fingerprint) in code.Fingerprints!(context, fingerprints))
+            {
+                fingerprints[name] = fingerprint;
+            }
+        }
+
+        var plan = ReusePlan.Create(BuildPlan.Steps, ModelGraph.Nodes(), fingerprints, previous?.Fingerprints ?? new Dictionary<string, string>());
+        var copies = plan.Copies(BuildPlan.Steps).Select(p => models[p]).ToList();
+        if (previous is null || copies.Count == 0)
+        {
+            return (plan, new Dictionary<string, double>());
+        }
+
+        var copied = previous.TryCopy(copies.Select(m => m.Name).ToList(), context.Progress, context.CancellationToken);
+        if (copied is null)
+        {
+            return (plan.RunEverything(), new Dictionary<string, double>());
+        }
+
+        foreach (var model in copies)
+        {
+            ModelRunner.Document(context.Connection, model, context.CancellationToken);
+        }
+
+        return (plan, copied);
     }
 }

@@ -43,7 +43,16 @@ internal sealed record ModelStep(string Path) : BuildStep(Path);
 /// <param name="Makes">The objects it makes (or changes), for the model graph.</param>
 /// <param name="Reads">The objects it reads, for the model graph.</param>
 /// <param name="Run">The step.</param>
-internal sealed record CodeStep(string Name, IReadOnlyList<string> Makes, IReadOnlyList<string> Reads, Action<BuildContext> Run) : BuildStep(Name);
+internal sealed record CodeStep(string Name, IReadOnlyList<string> Makes, IReadOnlyList<string> Reads, Action<BuildContext> Run) : BuildStep(Name)
+{
+    /// <summary>
+    /// Fingerprints of what the step makes, given those of the code steps before it; an object a code step makes without
+    /// one is made afresh by every build, and so is everything that reads it (<see cref="ReusePlan"/>). They are taken
+    /// when the plan is made, after the code steps that open the build and before the first model: a code step after
+    /// that (staging) must fingerprint its objects from what it reads, not from having run.
+    /// </summary>
+    public Func<BuildContext, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>>? Fingerprints { get; init; }
+}
 
 /// <summary>
 /// The build, in order: from the catalog and the lake through staging and intermediate models to the marts, with the
@@ -59,12 +68,21 @@ internal static class BuildPlan
     public static IReadOnlyList<BuildStep> Steps { get; } =
     [
         // Sources: the catalog and reference data as raw text tables, the lake as views.
-        new CodeStep("reference data and catalog", CatalogLoader.TableNames, [], c => CatalogLoader.Load(c.Connection, c.Inputs.Targets())),
-        new CodeStep("lake", LakeSources.ViewNames, [], c => LakeSources.Create(c.Connection, c.Inputs.LakeRoot, c.CancellationToken)),
+        new CodeStep("reference data and catalog", CatalogLoader.TableNames, [], c => CatalogLoader.Load(c.Connection, c.Inputs.Targets()))
+        {
+            Fingerprints = (c, _) => InputFingerprints.Content(c.Connection, CatalogLoader.TableNames),
+        },
+        new CodeStep("lake", LakeSources.ViewNames, [], c => LakeSources.Create(c.Connection, c.Inputs.LakeRoot, c.CancellationToken))
+        {
+            Fingerprints = (c, _) => InputFingerprints.Lake(c.Inputs.LakeRoot),
+        },
         new ModelStep("marts/build_lineage.sql"),
 
         // Staging: one row per business key of each feed (generated from the feed contracts' keys).
-        new CodeStep("staging", StagingViews.ViewNames, [.. Analytics.Etl.Contracts.FeedContracts.All.Select(f => LakeSources.ViewOf(f.Kind)), "build_lineage"], c => StagingViews.Create(c.Connection, c.CancellationToken)),
+        new CodeStep("staging", StagingViews.ViewNames, [.. Analytics.Etl.Contracts.FeedContracts.All.Select(f => LakeSources.ViewOf(f.Kind)), "build_lineage"], c => StagingViews.Create(c.Connection, c.CancellationToken))
+        {
+            Fingerprints = (_, known) => InputFingerprints.Staging(known),
+        },
 
         // Dimensions and reference tables.
         new ModelStep("marts/dim_plan.sql"),

@@ -53,9 +53,12 @@ internal static partial class ModelGraph
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(known);
-        var code = Comments().Replace(sql, " ");
+        var code = WithoutComments(sql);
         return Identifier().Matches(code).Select(m => m.Value).Where(known.Contains).Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary><paramref name="sql"/> with its comments and string literals blanked out.</summary>
+    public static string WithoutComments(string sql) => Comments().Replace(sql, " ");
 
     /// <summary>Every object the build makes before the step numbered <paramref name="step"/>.</summary>
     public static IReadOnlySet<string> MadeBefore(IReadOnlyList<ModelNode> nodes, int step) =>

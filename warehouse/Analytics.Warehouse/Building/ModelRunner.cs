@@ -26,6 +26,12 @@ internal static class ModelRunner
             _ => "TEMP VIEW",
         };
         Execute(connection, model, $"CREATE {kind} {DuckDbConnection.QuoteIdentifier(model.Name)} AS\n{model.Body}", cancellationToken);
+        Document(connection, model, cancellationToken);
+    }
+
+    /// <summary>Checks that <paramref name="model"/>'s object returns the columns its file documents, and comments them.</summary>
+    public static void Document(DuckDbConnection connection, SqlModel model, CancellationToken cancellationToken)
+    {
         if (!model.IsPublished)
         {
             return;

@@ -26,4 +26,7 @@ public sealed record SnapshotInfo(
 
     /// <summary>Where each feed's lake rows went in the build (empty for a snapshot read back from disk).</summary>
     public IReadOnlyList<Building.FeedRows> Feeds { get; init; } = [];
+
+    /// <summary>How the build made each table (built, or copied from the previous snapshot); empty when read back from a record.</summary>
+    public IReadOnlyList<Building.BuiltTable> Tables { get; init; } = [];
 }

@@ -113,7 +113,7 @@ public sealed class SnapshotStore
             published = true;
             progress?.Report($"Published {name} as current");
             PruneHoldingLock(progress);
-            return record.ToInfo(Folder) with { DataTests = result.DataTests, Feeds = result.Feeds };
+            return record.ToInfo(Folder) with { DataTests = result.DataTests, Feeds = result.Feeds, Tables = result.Tables };
         }
         finally
         {
