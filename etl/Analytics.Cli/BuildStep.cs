@@ -101,10 +101,14 @@ internal static class BuildStep
             // As dbt prints them: one line per test, then the tally.
             foreach (var test in info.DataTests)
             {
-                console.MarkupLine($"[green]PASS[/] {Markup.Escape(test.Name)} [grey]({test.Elapsed.TotalMilliseconds:F0} ms)[/]");
+                console.MarkupLine(test.HeldFrom is { } held
+                    ? $"[green]PASS[/] {Markup.Escape(test.Name)} [grey](passed in {Markup.Escape(held)} on the same inputs)[/]"
+                    : $"[green]PASS[/] {Markup.Escape(test.Name)} [grey]({test.Elapsed.TotalMilliseconds:F0} ms)[/]");
             }
 
-            console.MarkupLine($"Data tests: {info.DataTests.Count} passed in {info.DataTests.Sum(t => t.Elapsed.TotalSeconds):F1} s.");
+            var held = info.DataTests.Count(t => t.HeldFrom is not null);
+            console.MarkupLine($"Data tests: {info.DataTests.Count} passed in {info.DataTests.Sum(t => t.Elapsed.TotalSeconds):F1} s" +
+                (held > 0 ? $" ({held} on inputs unchanged since the snapshot that passed them, not run again)." : "."));
         }
 
         var copied = info.Tables.Where(t => t.CopiedFrom is not null).ToList();

@@ -7,7 +7,7 @@ public sealed record BuildInputs(string LakeRoot, string? TargetRevisions = null
 {
     /// <summary>
     /// The snapshot to copy tables from when their inputs are unchanged (the current one, usually); null to build every
-    /// table from the lake. A snapshot that cannot be read or has no <c>build_table</c> is not copied from.
+    /// table from the lake. A snapshot that cannot be read or has no <c>build_step</c> is not copied from.
     /// </summary>
     public string? Previous { get; init; }
 }

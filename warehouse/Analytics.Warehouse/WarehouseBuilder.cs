@@ -33,10 +33,10 @@ public static class WarehouseBuilder
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentException.ThrowIfNullOrWhiteSpace(inputs.LakeRoot);
 
-        var context = new BuildContext(connection, inputs, cancellationToken) { Progress = progress };
         var steps = BuildPlan.Steps;
         var models = BuildPlan.Models().ToDictionary(m => m.Path, StringComparer.Ordinal);
         using var previous = PreviousSnapshot.Attach(connection, inputs.Previous, progress);
+        var context = new BuildContext(connection, inputs, cancellationToken) { Progress = progress, Previous = previous };
         ReusePlan? plan = null;
         IReadOnlyDictionary<string, double> copied = new Dictionary<string, double>();
         var tables = new List<BuiltTable>();
@@ -48,6 +48,7 @@ public static class WarehouseBuilder
             {
                 // The code steps that open the build (catalog, lake) have run: fingerprint everything, copy what is unchanged.
                 (plan, copied) = Reuse(context, previous, models);
+                context.Plan = plan;
             }
 
             var action = plan?.ActionOf(i) ?? StepAction.Run;
@@ -74,7 +75,7 @@ public static class WarehouseBuilder
             }
         }
 
-        BuildTable.Write(connection, tables);
+        BuildSteps.Write(connection, tables, context.DataTests);
         return BuildSummary.Read(connection) with { DataTests = context.DataTests, Feeds = FeedRows.Read(connection), Tables = tables };
     }
 

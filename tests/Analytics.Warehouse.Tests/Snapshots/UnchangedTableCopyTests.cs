@@ -12,7 +12,7 @@ namespace Analytics.Warehouse.Tests.Snapshots;
 public sealed class UnchangedTableCopyTests : IDisposable
 {
     /// <summary>Tables that differ between any two builds by design: when and from what they were built.</summary>
-    private static readonly string[] OfTheBuild = ["build_table", "snapshot_info", "snapshot_lineage"];
+    private static readonly string[] OfTheBuild = ["build_step", "snapshot_info", "snapshot_lineage"];
 
     private readonly FixtureLake _lake = new();
     private readonly TempFolder _folder = new();
@@ -54,6 +54,14 @@ public sealed class UnchangedTableCopyTests : IDisposable
 
         AssertSameContent(second, full);
         Assert.All(Made(full).Values, Assert.Null);
+
+        // A data test over copied tables passed on the same inputs when they were built; one over what is made afresh runs.
+        var tested = Tested(second);
+        Assert.Equal(first.Name, tested["unique fact_patent (application_no)"]);
+        Assert.Equal(first.Name, tested["conserved lake_patents → fact_patent (one row per application_no)"]);
+        Assert.Null(tested["unique mart_indicator (indicator_id, year, district_code, industry_group, size_class)"]);
+        Assert.Null(tested["documented: every table and view has a comment"]);
+        Assert.Equal(second.DataTests.Select(t => t.Name).Order(StringComparer.Ordinal), tested.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -72,6 +80,10 @@ public sealed class UnchangedTableCopyTests : IDisposable
         }
 
         AssertSameContent(second, full);
+        var tested = Tested(second);
+        Assert.Null(tested["unique fact_rd_spend (credit_code, year)"]);
+        Assert.Null(tested["conserved lake_rd_spend → fact_rd_spend (one row per credit_code, year)"]);
+        Assert.Equal(first.Name, tested["unique fact_patent (application_no)"]);
         Assert.Equal(0, Rows(first, "SELECT count(*) FROM fact_rd_spend WHERE batch_id = 't2'"));
         Assert.True(Rows(second, "SELECT count(*) FROM fact_rd_spend WHERE batch_id = 't2'") > 0);
     }
@@ -117,7 +129,7 @@ public sealed class UnchangedTableCopyTests : IDisposable
     {
         var first = Publish("a", copy: true);
 
-        // A snapshot whose build_table promises fact_rd_spend, which is gone: the copies made before it are dropped again.
+        // A snapshot whose build_step promises fact_rd_spend, which is gone: the copies made before it are dropped again.
         var broken = _folder.PathOf("broken.duckdb");
         File.Copy(first.Path, broken);
         File.SetAttributes(broken, FileAttributes.Normal);
@@ -137,7 +149,7 @@ public sealed class UnchangedTableCopyTests : IDisposable
     }
 
     [Fact]
-    public void A_previous_snapshot_without_build_table_is_not_copied_from()
+    public void A_previous_snapshot_without_build_step_is_not_copied_from()
     {
         var first = Publish("a", copy: true);
         var old = _folder.PathOf("old.duckdb");
@@ -146,14 +158,14 @@ public sealed class UnchangedTableCopyTests : IDisposable
         using (var connection = new DuckDbConnection($"Data Source={old}"))
         {
             connection.Open();
-            using var drop = connection.CreateCommand("DROP TABLE build_table");
+            using var drop = connection.CreateCommand("DROP TABLE build_step");
             drop.ExecuteNonQuery();
         }
 
         var second = Build(old, revisions: null, "old-build");
 
         Assert.All(Made(second).Values, Assert.Null);
-        Assert.Contains(_progress, p => p.StartsWith("Not copying from the previous snapshot old.duckdb", StringComparison.Ordinal) && p.Contains("build_table", StringComparison.Ordinal));
+        Assert.Contains(_progress, p => p.StartsWith("Not copying from the previous snapshot old.duckdb", StringComparison.Ordinal) && p.Contains("build_step", StringComparison.Ordinal));
     }
 
     /// <summary>Publishes a build into the store <paramref name="store"/>, copying from its current snapshot when <paramref name="copy"/>; its progress lines replace the last build's.</summary>
@@ -175,12 +187,17 @@ public sealed class UnchangedTableCopyTests : IDisposable
         return new SnapshotStore(_folder.PathOf(store)).Publish(c => WarehouseBuilder.Build(c, inputs, progress), progress);
     }
 
-    /// <summary>Each table of build_table and the snapshot it was copied from (null: built).</summary>
-    private static Dictionary<string, string?> Made(SnapshotInfo snapshot)
+    /// <summary>Each table of build_step and the snapshot it was copied from (null: built).</summary>
+    private static Dictionary<string, string?> Made(SnapshotInfo snapshot) => Steps(snapshot, "table");
+
+    /// <summary>Each data test of build_step and the snapshot whose passing run stands for it (null: run).</summary>
+    private static Dictionary<string, string?> Tested(SnapshotInfo snapshot) => Steps(snapshot, "data test");
+
+    private static Dictionary<string, string?> Steps(SnapshotInfo snapshot, string kind)
     {
         using var connection = Open(snapshot.Path);
-        return Db.Rows(connection, "SELECT table_name, copied_from FROM build_table")
-            .ToDictionary(r => (string)r["table_name"]!, r => (string?)r["copied_from"], StringComparer.Ordinal);
+        return Db.Rows(connection, "SELECT step, reused_from FROM build_step WHERE kind = $kind", ("kind", kind))
+            .ToDictionary(r => (string)r["step"]!, r => (string?)r["reused_from"], StringComparer.Ordinal);
     }
 
     private static long Rows(SnapshotInfo snapshot, string sql)

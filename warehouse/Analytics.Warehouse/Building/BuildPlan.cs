@@ -22,10 +22,26 @@ internal sealed class BuildContext(DuckDbConnection connection, BuildInputs inpu
     /// <summary>Every data test run so far.</summary>
     public List<DataTestResult> DataTests { get; } = [];
 
-    /// <summary>Runs <paramref name="tests"/> and fails the build at once when one fails (later steps would build on bad data).</summary>
+    /// <summary>What the build may reuse; null until the plan is made.</summary>
+    public ReusePlan? Plan { get; set; }
+
+    /// <summary>The snapshot the build reuses tables and data tests from; null when none.</summary>
+    public PreviousSnapshot? Previous { get; init; }
+
+    /// <summary>
+    /// Runs <paramref name="tests"/> and fails the build at once when one fails (later steps would build on bad data). A
+    /// test the previous snapshot's build passed on the same inputs is not run again: it stands, marked as held.
+    /// </summary>
     public void Test(IEnumerable<DataTest> tests)
     {
-        DataTests.AddRange(Building.DataTests.Run(Connection, tests, CancellationToken));
+        foreach (var test in tests)
+        {
+            var fingerprint = Plan?.FingerprintOf(test);
+            DataTests.Add(fingerprint is not null && Previous is { } previous && previous.Tests.GetValueOrDefault(test.Name) == fingerprint
+                ? new DataTestResult(test.Name, 0, null, TimeSpan.Zero) { HeldFrom = previous.Name, InputsSha256 = fingerprint }
+                : Building.DataTests.Run(Connection, [test], CancellationToken)[0] with { InputsSha256 = fingerprint });
+        }
+
         Building.DataTests.ThrowIfFailed(DataTests);
     }
 }

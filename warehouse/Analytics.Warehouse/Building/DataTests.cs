@@ -97,7 +97,7 @@ internal static class DataTests
         return new(
             $"conserved {lake} → {fact} (one row per {key})",
             $"SELECT * FROM (SELECT (SELECT count(*) FROM (SELECT DISTINCT {key} FROM {lake} r WHERE {StagingViews.Keyed(contract, "r")})) AS keys_delivered, " +
-            $"(SELECT count(*) FROM {fact}) AS fact_rows) WHERE keys_delivered <> fact_rows");
+            $"(SELECT count(*) FROM {fact}) AS fact_rows) WHERE keys_delivered <> fact_rows") { Reads = [lake, fact] };
     }
 
     /// <summary>Runs <paramref name="tests"/>, returning every result; throws nothing (see <see cref="ThrowIfFailed"/>).</summary>

@@ -5,7 +5,7 @@ namespace Analytics.Warehouse.Building;
 
 /// <summary>
 /// The snapshot a build copies unchanged tables from, attached read-only to the build's connection for the length of
-/// the build. Anything wrong with it — missing, damaged, from another DuckDB, without <c>build_table</c> — means no
+/// the build. Anything wrong with it — missing, damaged, from another DuckDB, without <c>build_step</c> — means no
 /// copies and a build from the lake, never a failed build.
 /// </summary>
 internal sealed class PreviousSnapshot : IDisposable
@@ -14,18 +14,23 @@ internal sealed class PreviousSnapshot : IDisposable
 
     private readonly DuckDbConnection _connection;
 
-    private PreviousSnapshot(DuckDbConnection connection, string name, IReadOnlyDictionary<string, string> fingerprints)
+    private PreviousSnapshot(
+        DuckDbConnection connection, string name, IReadOnlyDictionary<string, string> fingerprints, IReadOnlyDictionary<string, string> tests)
     {
         _connection = connection;
         Name = name;
         Fingerprints = fingerprints;
+        Tests = tests;
     }
 
     /// <summary>The snapshot's name (its <c>snapshot_info</c>).</summary>
     public string Name { get; }
 
-    /// <summary>Each table's fingerprint as the snapshot recorded it in <c>build_table</c>.</summary>
+    /// <summary>Each table's fingerprint as the snapshot recorded it in <c>build_step</c>.</summary>
     public IReadOnlyDictionary<string, string> Fingerprints { get; }
+
+    /// <summary>Each data test's fingerprint as the snapshot recorded it (every test of a published snapshot passed).</summary>
+    public IReadOnlyDictionary<string, string> Tests { get; }
 
     /// <summary>Attaches <paramref name="file"/>; null, with the reason reported, when it cannot be copied from.</summary>
     public static PreviousSnapshot? Attach(DuckDbConnection connection, string? file, IProgress<string>? progress)
@@ -48,16 +53,17 @@ internal sealed class PreviousSnapshot : IDisposable
             attached = true;
             var name = (string)Scalar(connection, $"SELECT snapshot FROM {Alias}.main.snapshot_info")!;
             var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
-            using (var command = connection.CreateCommand($"SELECT table_name, inputs_sha256 FROM {Alias}.main.{BuildTable.Name} WHERE inputs_sha256 IS NOT NULL"))
+            var tests = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var command = connection.CreateCommand($"SELECT kind, step, inputs_sha256 FROM {Alias}.main.{BuildSteps.Name} WHERE inputs_sha256 IS NOT NULL"))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    fingerprints[reader.GetString(0)] = reader.GetString(1);
+                    (reader.GetString(0) == BuildSteps.Table ? fingerprints : tests)[reader.GetString(1)] = reader.GetString(2);
                 }
             }
 
-            return new PreviousSnapshot(connection, name, fingerprints);
+            return new PreviousSnapshot(connection, name, fingerprints, tests);
         }
         catch (DuckDbException ex)
         {

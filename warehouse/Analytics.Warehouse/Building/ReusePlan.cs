@@ -20,7 +20,7 @@ internal enum StepAction
 /// object the build makes gets a fingerprint of its inputs: the lake views and the catalog's raw tables by their
 /// content (<see cref="InputFingerprints"/>), a model by its file (SQL, settings, docs) and the fingerprints of what it
 /// reads (<see cref="ModelGraph"/>). A table whose fingerprint equals the one the previous snapshot recorded for it in
-/// <c>build_table</c> holds the same rows, so it is copied; a temporary model that only copied tables read is not made
+/// <c>build_step</c> holds the same rows, so it is copied; a temporary model that only copied tables read is not made
 /// at all. No fingerprint, so never copied: anything a code step makes or changes without fingerprinting it (the
 /// indicator engine, suppression), a model that reads the clock or a random source (build_lineage's built_at), and
 /// everything downstream of those.
@@ -111,6 +111,18 @@ internal sealed partial class ReusePlan
         }
 
         return new ReusePlan(actions, fingerprints);
+    }
+
+    /// <summary>The fingerprint of <paramref name="test"/> and what it reads; null when it always runs.</summary>
+    public string? FingerprintOf(DataTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (test.Reads is not { Count: > 0 } reads || reads.Any(r => Fingerprints.GetValueOrDefault(r) is null))
+        {
+            return null;
+        }
+
+        return InputFingerprints.Hash(["data test", test.Name, test.Failing, .. reads.Order(StringComparer.Ordinal).Select(r => r + "=" + Fingerprints[r])]);
     }
 
     /// <summary>The same steps, all run: the plan when the previous snapshot cannot be copied from.</summary>
