@@ -106,9 +106,9 @@ internal static class BuildStep
                     : $"[green]PASS[/] {Markup.Escape(test.Name)} [grey]({test.Elapsed.TotalMilliseconds:F0} ms)[/]");
             }
 
-            var held = info.DataTests.Count(t => t.HeldFrom is not null);
+            var standing = info.DataTests.Count(t => t.HeldFrom is not null);
             console.MarkupLine($"Data tests: {info.DataTests.Count} passed in {info.DataTests.Sum(t => t.Elapsed.TotalSeconds):F1} s" +
-                (held > 0 ? $" ({held} on inputs unchanged since the snapshot that passed them, not run again)." : "."));
+                (standing > 0 ? $" ({standing} on inputs unchanged since the snapshot that passed them, not run again)." : "."));
         }
 
         var copied = info.Tables.Where(t => t.CopiedFrom is not null).ToList();
