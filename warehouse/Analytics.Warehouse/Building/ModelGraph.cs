@@ -113,6 +113,27 @@ internal static partial class ModelGraph
 
             To follow a number back to the lake, start at its mart below and follow **reads**.
 
+            ## Unchanged tables are copied
+
+            A build copies a table from the previous snapshot when everything it is made from is unchanged. Each build
+            fingerprints every object it makes (`Building/ReusePlan.cs`, `Building/InputFingerprints.cs`):
+            - a lake view by its files: the batches that hold the feed, each batch's manifest, and each Parquet file's
+              name and size (a published batch is never written again);
+            - a raw catalog table by its rows;
+            - a staging view by its statements and its feed's lake fingerprint;
+            - a model by its file (SQL, settings, docs) and the fingerprints of what it **reads** below.
+
+            DuckDB's version is part of every fingerprint. The snapshot records the fingerprints in `build_step`. The next
+            build (`analytics build`, `refresh`; by default from the current snapshot) compares its own fingerprints with
+            them: a table with the same fingerprint is copied, and a temporary model that only copied tables read is not
+            made. What a code step makes has no fingerprint, so it is made afresh every time, and so is everything that
+            reads it. That covers the indicators, suppression and the marts after them, and `build_lineage`, which reads
+            the clock. A previous snapshot that is damaged, unreadable or has no `build_step`, or a copy that fails,
+            means every table is built from the lake; the build says why. `analytics build --full` builds every table
+            regardless. The data tests over copied tables stand on the previous build's pass ([data-tests.md](data-tests.md)).
+            `tests/Analytics.Warehouse.Tests/Snapshots/UnchangedTableCopyTests.cs` checks each case against a build of
+            every table from the same lake, table by table.
+
             ## Steps
 
             | # | step | layer | kept as | reads |
