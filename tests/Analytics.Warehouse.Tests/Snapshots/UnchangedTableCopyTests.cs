@@ -145,6 +145,7 @@ public sealed class UnchangedTableCopyTests : IDisposable
         var full = Publish("full", copy: false);
 
         Assert.All(Made(second).Values, Assert.Null);
+        Assert.All(Tested(second).Values, Assert.Null);
         AssertSameContent(second, full);
     }
 

@@ -25,8 +25,8 @@ internal sealed class BuildContext(DuckDbConnection connection, BuildInputs inpu
     /// <summary>What the build may reuse; null until the plan is made.</summary>
     public ReusePlan? Plan { get; set; }
 
-    /// <summary>The snapshot the build reuses tables and data tests from; null when none.</summary>
-    public PreviousSnapshot? Previous { get; init; }
+    /// <summary>The snapshot the build reuses tables and data tests from; null when none (or when copying from it failed).</summary>
+    public PreviousSnapshot? Previous { get; set; }
 
     /// <summary>
     /// Runs <paramref name="tests"/> and fails the build at once when one fails (later steps would build on bad data). A
