@@ -102,7 +102,7 @@ internal static class BuildStep
             foreach (var test in info.DataTests)
             {
                 console.MarkupLine(test.HeldFrom is { } held
-                    ? $"[green]PASS[/] {Markup.Escape(test.Name)} [grey](passed in {Markup.Escape(held)} on the same inputs)[/]"
+                    ? $"[green]PASS[/] {Markup.Escape(test.Name)} [grey](held: passed in {Markup.Escape(held)}, same inputs)[/]"
                     : $"[green]PASS[/] {Markup.Escape(test.Name)} [grey]({test.Elapsed.TotalMilliseconds:F0} ms)[/]");
             }
 

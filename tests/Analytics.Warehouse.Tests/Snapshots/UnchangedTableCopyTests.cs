@@ -130,16 +130,7 @@ public sealed class UnchangedTableCopyTests : IDisposable
         var first = Publish("a", copy: true);
 
         // A snapshot whose build_step promises fact_rd_spend, which is gone: the copies made before it are dropped again.
-        var broken = _folder.PathOf("broken.duckdb");
-        File.Copy(first.Path, broken);
-        File.SetAttributes(broken, FileAttributes.Normal);
-        using (var connection = new DuckDbConnection($"Data Source={broken}"))
-        {
-            connection.Open();
-            using var drop = connection.CreateCommand("DROP TABLE fact_rd_spend");
-            drop.ExecuteNonQuery();
-        }
-
+        var broken = CopyWithout(first, "broken.duckdb", "fact_rd_spend");
         var second = Build(broken, revisions: null, "broken");
         Assert.Contains(_progress, p => p.StartsWith("Copying fact_rd_spend from " + first.Name + " failed", StringComparison.Ordinal));
         var full = Publish("full", copy: false);
@@ -153,20 +144,24 @@ public sealed class UnchangedTableCopyTests : IDisposable
     public void A_previous_snapshot_without_build_step_is_not_copied_from()
     {
         var first = Publish("a", copy: true);
-        var old = _folder.PathOf("old.duckdb");
-        File.Copy(first.Path, old);
-        File.SetAttributes(old, FileAttributes.Normal);
-        using (var connection = new DuckDbConnection($"Data Source={old}"))
-        {
-            connection.Open();
-            using var drop = connection.CreateCommand("DROP TABLE build_step");
-            drop.ExecuteNonQuery();
-        }
-
+        var old = CopyWithout(first, "old.duckdb", "build_step");
         var second = Build(old, revisions: null, "old-build");
 
         Assert.All(Made(second).Values, Assert.Null);
         Assert.Contains(_progress, p => p.StartsWith("Not copying from the previous snapshot old.duckdb", StringComparison.Ordinal) && p.Contains("build_step", StringComparison.Ordinal));
+    }
+
+    /// <summary>A copy of <paramref name="snapshot"/>'s file, outside any store, without <paramref name="table"/>.</summary>
+    private string CopyWithout(SnapshotInfo snapshot, string name, string table)
+    {
+        var path = _folder.PathOf(name);
+        File.Copy(snapshot.Path, path);
+        File.SetAttributes(path, FileAttributes.Normal);
+        using var connection = new DuckDbConnection($"Data Source={path}");
+        connection.Open();
+        using var drop = connection.CreateCommand("DROP TABLE " + DuckDbConnection.QuoteIdentifier(table));
+        drop.ExecuteNonQuery();
+        return path;
     }
 
     /// <summary>Publishes a build into the store <paramref name="store"/>, copying from its current snapshot when <paramref name="copy"/>; its progress lines replace the last build's.</summary>
