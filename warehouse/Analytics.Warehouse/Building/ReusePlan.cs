@@ -128,7 +128,7 @@ internal sealed partial class ReusePlan
     /// <summary>The same steps, all run: the plan when the previous snapshot cannot be copied from.</summary>
     public ReusePlan RunEverything() => new(_actions.Select(_ => StepAction.Run).ToList(), Fingerprints);
 
-    /// <summary>Functions whose result differs from one build to the next.</summary>
-    [GeneratedRegex(@"\b(current_timestamp|current_date|current_time|get_current_timestamp|get_current_time|now|today|random|uuid|gen_random_uuid|setseed)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Functions whose result may differ from one build to the next (every <c>current_…</c>, to be safe).</summary>
+    [GeneratedRegex(@"\b(current_\w+|get_current_\w+|transaction_timestamp|now|today|random|uuid\w*|gen_random_uuid|setseed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Volatile();
 }
