@@ -9,6 +9,13 @@ public sealed record LakeLoadOptions
     /// </summary>
     public string MemoryLimit { get; init; } = "2GB";
 
+    /// <summary>
+    /// Rows of a feed one connection stages before writing them out as a Parquet part (<see cref="StagedPart"/>). The
+    /// default, 2,000,000, keeps two threads' parts of the widest feed (patents) inside the memory limit; the tests
+    /// set a few rows to cut many parts.
+    /// </summary>
+    public long StagedPartRows { get; init; } = 2_000_000;
+
     /// <summary>DuckDB threads for writing Parquet.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 

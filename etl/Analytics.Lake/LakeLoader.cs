@@ -53,7 +53,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
         {
             Directory.CreateDirectory(staging);
             List<FileManifest> files;
-            using (var db = new StagingDatabase(Path.Combine(staging, "spill"), _options.MemoryLimit, _options.Threads))
+            using (var db = new StagingDatabase(Path.Combine(staging, "spill"), Path.Combine(staging, "parts"), _options.MemoryLimit, _options.Threads, _options.StagedPartRows))
             {
                 // Files read whole go several at a time, each staged through a connection of its own (FileSchedule).
                 var parallelism = Math.Max(1, _options.Parallelism);
@@ -68,10 +68,10 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
 
                 // The last phase, reported part by part (the benchmark times each).
                 void Writing(string phase) => progress?.Report(new LoadProgress("", fresh.Count, fresh.Count) { WritingParquet = true, Phase = phase });
-                Writing("closing the staging appenders");
-                db.CloseAppenders();
-                Writing("withdrawing duplicates");
-                db.DeleteWithdrawn();
+                Writing("writing the last staged parts");
+                db.CloseStaging();
+                Writing("recording withdrawn duplicates");
+                db.RecordWithdrawn();
                 Writing("checking the staged counts");
                 CheckStagedCounts(db, files);
                 Export(db, staging, Writing);
@@ -79,6 +79,11 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             }
 
             TryDelete(Path.Combine(staging, "spill"));
+            // The staged parts must not be published with the batch: a failure to remove them fails the load.
+            if (Directory.Exists(Path.Combine(staging, "parts")))
+            {
+                Directory.Delete(Path.Combine(staging, "parts"), recursive: true);
+            }
             progress?.Report(new LoadProgress("", fresh.Count, fresh.Count) { WritingParquet = true, Phase = "publishing" });
             var manifest = new BatchManifest
             {
@@ -174,7 +179,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
         foreach (var feed in db.StagedFeeds)
         {
             var expected = files.Where(f => f.Feed == feed.ToName()).Sum(f => f.RowsLoaded);
-            var staged = db.Count(StagingDatabase.TableOf(feed));
+            var staged = db.Count(db.StagedRows(feed) + " AS staged");
             if (staged != expected)
             {
                 throw new RowConservationException($"The {feed.ToName()} staging table holds {staged} rows but the files loaded {expected}. Nothing was published.");
@@ -199,7 +204,7 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             // A feed whose contract has a year column (rd_spend) is partitioned by it; the others get one derived.
             var year = contract.IndexOf("year") >= 0 ? "" : $", {LakeSchema.PartitionYear(feed)} AS year";
             db.Execute(
-                $"COPY (SELECT {StagingDatabase.ExportColumns(contract)}{year} FROM {StagingDatabase.TableOf(feed)}) " +
+                $"COPY (SELECT {StagingDatabase.ExportColumns(contract)}{year} FROM {db.StagedRows(feed)} AS staged) " +
                 $"TO '{target}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year))");
         }
 

@@ -8,7 +8,7 @@ namespace Analytics.Lake;
 /// <summary>
 /// Receives one file's validated rows and rejections from the ETL's reader and appends them to the staging tables,
 /// counting both, so the loader can check row conservation against the reader's own counts. A withdrawn row is marked
-/// for deletion by its staging sequence number (deleted once the appenders are flushed) and quarantined.
+/// for deletion by its staging sequence number (left out when the staged parts are written to the lake) and quarantined.
 /// </summary>
 /// <remarks>
 /// The rows the reader hands this sink itself go through the loading thread's connection, or, for a file read beside
@@ -26,7 +26,7 @@ internal sealed class LakeSink : IParallelFeedSink
     {
         this.staging = staging;
         this.input = input;
-        own = ownConnection ? new LakeThreadSink(staging.OpenThread(FeedContracts.For(input.Feed)), staging, input) : new LakeMainSink(staging, input);
+        own = ownConnection ? new LakeThreadSink(staging.OpenThread(), staging, input) : new LakeMainSink(staging, input);
     }
 
     /// <summary>Rows staged as accepted, by this sink and its threads' sinks.</summary>
@@ -38,7 +38,7 @@ internal sealed class LakeSink : IParallelFeedSink
     /// <inheritdoc />
     public IFeedSink ForThread(int thread)
     {
-        var sink = new LakeThreadSink(staging.OpenThread(FeedContracts.For(input.Feed)), staging, input);
+        var sink = new LakeThreadSink(staging.OpenThread(), staging, input);
         threads.Add(sink);
         return sink;
     }
@@ -71,14 +71,14 @@ internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : I
 
     public void Accept(FeedRecord record)
     {
-        var appender = staging.Accepted(record.Contract);
+        var part = staging.Accepted(record.Contract);
         var sequence = staging.NextSequence(record.Contract.Kind);
         if (firstSequence < 0)
         {
             firstSequence = sequence;
         }
 
-        var row = LakeRows.Values(appender.CreateRow(), record);
+        var row = LakeRows.Values(part.CreateRow(), record);
         LakeRows.Append(row, record, input, sequence);
         Accepted++;
     }
@@ -117,7 +117,7 @@ internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase stagi
 
     public void Accept(FeedRecord record)
     {
-        var row = thread.Accepted(record.Contract.Kind).CreateRow();
+        var row = thread.Accepted(record.Contract).CreateRow();
         row = LakeRows.Values(row, record);
         LakeRows.Append(row, record, input, firstSequence + appended);
         appended++;

@@ -5,22 +5,31 @@ using Analytics.Etl.Sources;
 namespace Analytics.Lake;
 
 /// <summary>
-/// The in-memory DuckDB a load stages into: one table per feed (its contract's columns plus source file and row) and a
-/// quarantine table, filled through appenders, then written out as Parquet. Spills to the staging folder when large.
+/// The in-memory DuckDB a load stages into: each feed's accepted rows as Parquet parts (<see cref="StagedPart"/>: one
+/// per connection that appends them, its contract's columns plus source file, row and staging sequence number) and a
+/// quarantine table, then read back, less the withdrawn rows, and written out as the lake's Parquet. Spills to the
+/// staging folder when large.
 /// </summary>
 internal sealed class StagingDatabase : IDisposable
 {
-    private readonly Dictionary<FeedKind, DuckDbAppender> _appenders = [];
-    private readonly List<FeedKind> _tables = [];
+    private readonly Dictionary<FeedKind, StagedPart> _mainParts = [];
+    private readonly List<FeedKind> _feeds = [];
+    private readonly List<StagedPart> _parts = [];
     private readonly Dictionary<FeedKind, long> _sequences = [];
     private readonly Dictionary<FeedKind, List<long>> _withdrawn = [];
+    private readonly HashSet<FeedKind> _withdrawnTables = [];
     private readonly List<StagingThread> _threads = [];
     private readonly Lock _gate = new();
+    private readonly string _partsFolder;
+    private readonly long _partRows;
     private DuckDbAppender? _quarantine;
     private long _serials;
+    private int _partSerials;
 
-    public StagingDatabase(string spillFolder, string memoryLimit, int threads)
+    public StagingDatabase(string spillFolder, string partsFolder, string memoryLimit, int threads, long partRows)
     {
+        _partsFolder = partsFolder;
+        _partRows = partRows;
         // Built with the builder so a spill folder holding ';', '=' or quotes (the lake's path) stays one value.
         var settings = new DuckDbConnectionStringBuilder { DataSource = DuckDbConnectionStringBuilder.InMemory, MemoryLimit = memoryLimit, Threads = threads };
         settings["temp_directory"] = spillFolder;
@@ -32,32 +41,49 @@ internal sealed class StagingDatabase : IDisposable
 
     public DuckDbConnection Connection { get; }
 
-    /// <summary>The appender for a feed's accepted rows (creating its table on first use).</summary>
-    public DuckDbAppender Accepted(FeedContract contract)
+    /// <summary>The staged part of a feed's accepted rows appended by the loading thread (made on first use).</summary>
+    public StagedPart Accepted(FeedContract contract)
     {
-        if (!_appenders.TryGetValue(contract.Kind, out var appender))
+        if (!_mainParts.TryGetValue(contract.Kind, out var part))
         {
-            EnsureTable(contract);
-            appender = Connection.CreateAppender(TableOf(contract.Kind));
-            _appenders[contract.Kind] = appender;
+            part = OpenPart(contract);
+            _mainParts[contract.Kind] = part;
         }
 
-        return appender;
+        return part;
     }
 
     /// <summary>
-    /// The staging of one thread of a parallel read of one file: its own connection to this database with its own
-    /// appenders (a connection serves one thread), open until <see cref="CloseAppenders"/>. A fresh connection per file
-    /// and thread: DuckDB's appender keeps its connection in a transaction that began before later files' tables were
-    /// made, and such a connection cannot see them. Any thread may call it (files read whole are read several at a
-    /// time, <see cref="FileSchedule"/>) while the loading thread's own connection is idle.
+    /// A new staged part for a feed's accepted rows, through a connection of its own (a connection serves one thread,
+    /// and its appender's transaction must not hold the statements that write the part out). Any thread may call it.
     /// </summary>
-    public StagingThread OpenThread(FeedContract contract)
+    public StagedPart OpenPart(FeedContract contract)
     {
         lock (_gate)
         {
-            EnsureTable(contract);
-            var thread = new StagingThread(Connection.OpenSibling());
+            if (!_feeds.Contains(contract.Kind))
+            {
+                _feeds.Add(contract.Kind);
+            }
+
+            var folder = Path.Combine(_partsFolder, "feed=" + contract.Kind.ToName());
+            var part = new StagedPart(Connection.OpenSibling(), contract, $"part_{++_partSerials}", folder, _partRows);
+            _parts.Add(part);
+            return part;
+        }
+    }
+
+    /// <summary>
+    /// The staging of one thread of a parallel read of one file (or of a file read beside others): its own connection
+    /// for its quarantined rows and its own staged parts, open until <see cref="CloseStaging"/>. Any thread may call it
+    /// (files read whole are read several at a time, <see cref="FileSchedule"/>) while the loading thread's own
+    /// connection is idle.
+    /// </summary>
+    public StagingThread OpenThread()
+    {
+        lock (_gate)
+        {
+            var thread = new StagingThread(Connection.OpenSibling(), this);
             _threads.Add(thread);
             return thread;
         }
@@ -69,19 +95,20 @@ internal sealed class StagingDatabase : IDisposable
     /// </summary>
     public long NextRangeStart() => Interlocked.Increment(ref _serials) << 40;
 
-    private void EnsureTable(FeedContract contract)
-    {
-        if (!_tables.Contains(contract.Kind))
-        {
-            // A list field is staged as text joined by U+001F (the appender writes scalars) and split again on export.
-            // A derived list (applicant_credit_codes) likewise, its NULL entries staged as empty texts.
-            var columns = contract.Fields.Select(f => $"{DuckDbConnection.QuoteIdentifier(f.Name)} {(f.Type == FieldType.TextList ? "VARCHAR" : f.DuckDbType)}")
-                .Concat(LakeSchema.Derived(contract.Kind).Select(c => $"{DuckDbConnection.QuoteIdentifier(c.Name)} VARCHAR"))
-                .Append("notes VARCHAR").Append("source_file VARCHAR").Append("sha256 VARCHAR").Append("source_row BIGINT").Append("stage_seq BIGINT");
-            Execute($"CREATE TABLE {TableOf(contract.Kind)} ({string.Join(", ", columns)})");
-            _tables.Add(contract.Kind);
-        }
-    }
+    /// <summary>
+    /// The columns a feed's rows are staged with: the contract's (a list field as text joined by U+001F, since the
+    /// appender writes scalars; split again by <see cref="ExportColumns"/>), the derived ones likewise (NULL entries as
+    /// empty texts), the notes, the origin and the staging sequence number.
+    /// </summary>
+    public static IReadOnlyList<LakeColumn> StagedColumns(FeedContract contract) => contract.Fields
+        .Select(f => new LakeColumn(f.Name, f.Type == FieldType.TextList ? "VARCHAR" : f.DuckDbType))
+        .Concat(LakeSchema.Derived(contract.Kind).Select(c => new LakeColumn(c.Name, "VARCHAR")))
+        .Append(new("notes", "VARCHAR")).Append(new("source_file", "VARCHAR")).Append(new("sha256", "VARCHAR"))
+        .Append(new("source_row", "BIGINT")).Append(new("stage_seq", "BIGINT")).ToList();
+
+    /// <summary>The staged columns as a CREATE TABLE's column list.</summary>
+    public static string ColumnDefinitions(FeedContract contract) =>
+        string.Join(", ", StagedColumns(contract).Select(c => $"{DuckDbConnection.QuoteIdentifier(c.Name)} {c.Type}"));
 
     /// <summary>The staging sequence number of the next row appended for a feed (0, 1, 2, … in append order).</summary>
     public long NextSequence(FeedKind feed)
@@ -108,13 +135,14 @@ internal sealed class StagingDatabase : IDisposable
         }
     }
 
-    /// <summary>Deletes the withdrawn rows; call after <see cref="CloseAppenders"/>.</summary>
-    public void DeleteWithdrawn()
+    /// <summary>Records the withdrawn rows in a table per feed, which <see cref="StagedRows"/> leaves out; call after <see cref="CloseStaging"/>.</summary>
+    public void RecordWithdrawn()
     {
         foreach (var (feed, sequences) in _withdrawn)
         {
-            Execute("CREATE OR REPLACE TABLE withdrawn (stage_seq BIGINT)");
-            using (var appender = Connection.CreateAppender("withdrawn"))
+            var table = WithdrawnTable(feed);
+            Execute($"CREATE TABLE {table} (stage_seq BIGINT)");
+            using (var appender = Connection.CreateAppender(table))
             {
                 foreach (var sequence in sequences)
                 {
@@ -122,19 +150,31 @@ internal sealed class StagingDatabase : IDisposable
                 }
             }
 
-            Execute($"DELETE FROM {TableOf(feed)} WHERE stage_seq IN (SELECT stage_seq FROM withdrawn)");
-            Execute("DROP TABLE withdrawn");
+            _withdrawnTables.Add(feed);
         }
 
         _withdrawn.Clear();
     }
 
+    /// <summary>
+    /// A feed's staged rows as a SQL subquery in their staged types: every part file, less the withdrawn rows. Call
+    /// after <see cref="CloseStaging"/> and <see cref="RecordWithdrawn"/>.
+    /// </summary>
+    public string StagedRows(FeedKind feed)
+    {
+        var contract = FeedContracts.For(feed);
+        var files = _parts.Where(p => p.Feed == feed).SelectMany(p => p.Files).Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'");
+        var columns = string.Join(", ", StagedColumns(contract).Select(c => $"CAST({DuckDbConnection.QuoteIdentifier(c.Name)} AS {c.Type}) AS {DuckDbConnection.QuoteIdentifier(c.Name)}"));
+        var withdrawn = _withdrawnTables.Contains(feed) ? $" WHERE stage_seq NOT IN (SELECT stage_seq FROM {WithdrawnTable(feed)})" : "";
+        return $"(SELECT {columns} FROM read_parquet([{string.Join(", ", files)}]){withdrawn})";
+    }
+
+    private static string WithdrawnTable(FeedKind feed) => "withdrawn_" + feed.ToName();
+
     public DuckDbAppender Quarantine => _quarantine ??= Connection.CreateAppender("quarantine");
 
-    /// <summary>The feeds that had a row appended (by the loading thread or a parallel read's threads), in the order their tables were made.</summary>
-    public IEnumerable<FeedKind> StagedFeeds => _tables.Where(f => _appenders.ContainsKey(f) || _threads.Any(t => t.Appends(f)));
-
-    public static string TableOf(FeedKind feed) => "accepted_" + feed.ToName();
+    /// <summary>The feeds that had a row appended (by the loading thread or a parallel read's threads), in the order their first rows came.</summary>
+    public IEnumerable<FeedKind> StagedFeeds => _feeds;
 
     /// <summary>
     /// The column list that turns a staged table back into the contract's types (lists split again), the derived columns
@@ -148,12 +188,12 @@ internal sealed class StagingDatabase : IDisposable
             .Select(c => $"list_transform(string_split({c}, chr(31)), s -> nullif(s, '')) AS {c}"))
         .Append("string_split(notes, chr(31)) AS notes").Append("source_file").Append("sha256").Append("source_row"));
 
-    /// <summary>Flushes every appender so the staged rows are visible to SQL.</summary>
-    public void CloseAppenders()
+    /// <summary>Writes every staged part's last rows and flushes the quarantine's appenders so its rows are visible to SQL.</summary>
+    public void CloseStaging()
     {
-        foreach (var appender in _appenders.Values)
+        foreach (var part in _parts)
         {
-            appender.Close();
+            part.Close();
         }
 
         foreach (var thread in _threads)
@@ -178,9 +218,9 @@ internal sealed class StagingDatabase : IDisposable
 
     public void Dispose()
     {
-        foreach (var appender in _appenders.Values)
+        foreach (var part in _parts)
         {
-            appender.Dispose();
+            part.Dispose();
         }
 
         foreach (var thread in _threads)
@@ -193,46 +233,30 @@ internal sealed class StagingDatabase : IDisposable
     }
 }
 
-/// <summary>One thread's connection to the staging database and its appenders, used by that thread alone while it reads.</summary>
-internal sealed class StagingThread(DuckDbConnection connection) : IDisposable
+/// <summary>One thread's connection to the staging database (for its quarantined rows) and its staged parts, used by that thread alone while it reads.</summary>
+internal sealed class StagingThread(DuckDbConnection connection, StagingDatabase staging) : IDisposable
 {
-    private readonly Dictionary<FeedKind, DuckDbAppender> _appenders = [];
+    private readonly Dictionary<FeedKind, StagedPart> _parts = [];
     private DuckDbAppender? _quarantine;
 
-    /// <summary>The appender for a feed's accepted rows (its table exists: <see cref="StagingDatabase.OpenThread"/>).</summary>
-    public DuckDbAppender Accepted(FeedKind feed)
+    /// <summary>The staged part for a feed's accepted rows read by this thread (made on first use).</summary>
+    public StagedPart Accepted(FeedContract contract)
     {
-        if (!_appenders.TryGetValue(feed, out var appender))
+        if (!_parts.TryGetValue(contract.Kind, out var part))
         {
-            appender = connection.CreateAppender(StagingDatabase.TableOf(feed));
-            _appenders[feed] = appender;
+            part = staging.OpenPart(contract);
+            _parts[contract.Kind] = part;
         }
 
-        return appender;
+        return part;
     }
 
     public DuckDbAppender Quarantine => _quarantine ??= connection.CreateAppender("quarantine");
 
-    /// <summary>Whether rows of the feed were appended through this thread.</summary>
-    public bool Appends(FeedKind feed) => _appenders.ContainsKey(feed);
-
-    public void CloseAppenders()
-    {
-        foreach (var appender in _appenders.Values)
-        {
-            appender.Close();
-        }
-
-        _quarantine?.Close();
-    }
+    public void CloseAppenders() => _quarantine?.Close();
 
     public void Dispose()
     {
-        foreach (var appender in _appenders.Values)
-        {
-            appender.Dispose();
-        }
-
         _quarantine?.Dispose();
         connection.Dispose();
     }

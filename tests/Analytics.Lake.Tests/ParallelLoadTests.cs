@@ -13,7 +13,9 @@ namespace Analytics.Lake.Tests;
 /// the same rows in every feed (compared as sorted content: the order inside Parquet files is not part of the lake),
 /// the same quarantine, the same manifest. Files are cut into many small chunks so split points land everywhere; the
 /// files the loader reads whole (the workbooks, the small files) are read two at a time meanwhile, and some of those are
-/// split by the chunking reader on the file's own thread. ParallelWorkbookLoadTests has the workbooks alone.
+/// split by the chunking reader on the file's own thread. ParallelWorkbookLoadTests has the workbooks alone. The
+/// parallel load also stages in small parts (<see cref="LakeLoadOptions.StagedPartRows"/>), so rows withdrawn as
+/// duplicates sit in parts already written out.
 /// </summary>
 public sealed class ParallelLoadTests : IDisposable
 {
@@ -37,7 +39,7 @@ public sealed class ParallelLoadTests : IDisposable
         Assert.Contains(inputs, i => FeedLoader.FormatOf(i.Path) == SourceFormat.Csv && new FileInfo(i.Path).Length > 4 * ChunkBytes);
         Assert.Contains(inputs, i => FeedLoader.FormatOf(i.Path) == SourceFormat.JsonLines && new FileInfo(i.Path).Length > 4 * ChunkBytes);
 
-        AssertSameLake(inputs, ChunkBytes);
+        AssertSameLake(inputs, ChunkBytes, partRows: 5_000);
     }
 
     [Fact]
@@ -62,12 +64,29 @@ public sealed class ParallelLoadTests : IDisposable
             LakeFolder.Input(FeedKind.Patents, sequential.WriteText("patents.jsonl", "\uFEFF" + patents, LakeFolder.Utf8NoBom)),
         };
 
-        AssertSameLake(inputs, 1);
+        AssertSameLake(inputs, 1, partRows: 7);
+    }
+
+    [Fact]
+    public void A_sequential_load_staged_in_parts_of_a_few_rows_gives_the_same_lake()
+    {
+        var demo = Path.Combine(sequential.Root, "demo");
+        var manifest = DemoGenerator.Generate(new DemoOptions { OutputDirectory = demo, Feeds = DemoFeeds.Patents | DemoFeeds.Registry });
+        var inputs = manifest.Files
+            .Select(f => LakeFolder.Input(FeedNames.TryParse(f.Feed, out var feed) ? feed.Value : throw new InvalidOperationException(f.Feed), Path.Combine(demo, f.Path)))
+            .ToList();
+
+        var whole = sequential.Loader(EtlFileReader.WithParallelism(1), parallelism: 1).Load(inputs);
+        var parts = parallel.Loader(EtlFileReader.WithParallelism(1), parallelism: 1, partRows: 97).Load(inputs);
+
+        Assert.True(Directory.EnumerateFiles(parallel.LakeRoot, "*.parquet", SearchOption.AllDirectories).Any());
+        Assert.DoesNotContain(Directory.EnumerateDirectories(parallel.LakeRoot, "*", SearchOption.AllDirectories), d => Path.GetFileName(d) is "parts" or "spill");
+        SameLake.Assert(whole, sequential, parts, parallel);
     }
 
     private const long ChunkBytes = 64 * 1024;
 
-    private void AssertSameLake(List<LoadInput> inputs, long chunkBytes)
+    private void AssertSameLake(List<LoadInput> inputs, long chunkBytes, long partRows)
     {
         var one = sequential.Loader(EtlFileReader.WithParallelism(1), parallelism: 1).Load(inputs);
         var split = 0;
@@ -87,7 +106,7 @@ public sealed class ParallelLoadTests : IDisposable
 
             return result;
         };
-        var two = parallel.Loader(chunked, parallelism: 2).Load(inputs);
+        var two = parallel.Loader(chunked, parallelism: 2, partRows).Load(inputs);
 
         Assert.True(split >= 2, $"only {split} file(s) were read in parallel");
         SameLake.Assert(one, sequential, two, parallel);

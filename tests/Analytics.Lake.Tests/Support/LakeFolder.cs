@@ -43,6 +43,10 @@ internal sealed class LakeFolder : IDisposable
     /// <summary>A loader that reads up to <paramref name="parallelism"/> files read whole at a time (1: one after another).</summary>
     public LakeLoader Loader(FeedFileReader reader, int parallelism) => new(Layout, reader, Options with { Parallelism = parallelism });
 
+    /// <summary>A loader as <see cref="Loader(FeedFileReader, int)"/> whose staging writes a Parquet part every <paramref name="partRows"/> rows per connection.</summary>
+    public LakeLoader Loader(FeedFileReader reader, int parallelism, long partRows) =>
+        new(Layout, reader, Options with { Parallelism = parallelism, StagedPartRows = partRows });
+
     public string WriteText(string name, string text, Encoding encoding)
     {
         var path = Path.Combine(Extracts, name);
