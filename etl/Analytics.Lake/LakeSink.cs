@@ -63,6 +63,7 @@ internal interface IStagingSink : IFeedSink
 /// <summary>A file's rows through the loading thread's connection, numbered in the feed's sequence (<see cref="StagingDatabase.NextSequence"/>).</summary>
 internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : IStagingSink
 {
+    private readonly int fileId = staging.FileId(input);
     private long firstSequence = -1;
 
     public long Accepted { get; private set; }
@@ -79,7 +80,7 @@ internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : I
         }
 
         var row = LakeRows.Values(part.CreateRow(), record);
-        LakeRows.Append(row, record, input, sequence);
+        LakeRows.Append(row, record, fileId, sequence);
         Accepted++;
     }
 
@@ -108,6 +109,7 @@ internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : I
 /// </summary>
 internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase staging, LoadInput input) : IStagingSink
 {
+    private readonly int fileId = staging.FileId(input);
     private readonly long firstSequence = staging.NextRangeStart();
     private long appended;
 
@@ -119,7 +121,7 @@ internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase stagi
     {
         var row = thread.Accepted(record.Contract).CreateRow();
         row = LakeRows.Values(row, record);
-        LakeRows.Append(row, record, input, firstSequence + appended);
+        LakeRows.Append(row, record, fileId, firstSequence + appended);
         appended++;
         Accepted++;
     }
@@ -180,9 +182,12 @@ internal static class LakeRows
         return row;
     }
 
-    /// <summary>Appends the row's origin and staging sequence number and ends it.</summary>
-    public static void Append(DuckDbAppenderRow row, FeedRecord record, LoadInput input, long sequence) =>
-        row.Append(input.OriginalName).Append(input.Sha256).Append(record.RowNumber).Append(sequence).EndRow();
+    /// <summary>
+    /// Appends the row's origin (its file as the number <see cref="StagingDatabase.FileId"/> gave it: the name and
+    /// sha256 are joined back when the rows are read for the lake) and staging sequence number, and ends it.
+    /// </summary>
+    public static void Append(DuckDbAppenderRow row, FeedRecord record, int fileId, long sequence) =>
+        row.Append(fileId).Append(record.RowNumber).Append(sequence).EndRow();
 
     /// <summary>Appends a quarantined row.</summary>
     public static void Quarantine(DuckDbAppender quarantine, Rejection rejection, LoadInput input) =>
