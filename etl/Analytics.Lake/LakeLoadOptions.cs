@@ -42,6 +42,6 @@ public sealed record LoadProgress(string File, int Index, int Count)
     /// <summary>Every file is read; the staged rows are being written as Parquet.</summary>
     public bool WritingParquet { get; init; }
 
-    /// <summary>While <see cref="WritingParquet"/>: the part of that last phase just begun (withdrawing duplicates, one feed's Parquet, …).</summary>
+    /// <summary>While <see cref="WritingParquet"/>: the part of that last phase just begun (the last staged parts, one feed's Parquet, …).</summary>
     public string? Phase { get; init; }
 }

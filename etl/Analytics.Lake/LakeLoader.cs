@@ -141,6 +141,8 @@ public sealed class LakeLoader(LakeLayout layout, FeedFileReader reader, LakeLoa
             throw new LoadRefusedException($"{Delivered(input)} was refused: {ex.Reason}", ex);
         }
 
+        sink.Finish();
+
         // Row conservation, twice: the reader's own counts balance, and the sink received exactly what the reader counted.
         if (!result.IsBalanced || result.RowsAccepted != sink.Accepted || result.RowsQuarantined != sink.Quarantined)
         {

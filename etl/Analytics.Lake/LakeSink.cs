@@ -45,6 +45,19 @@ internal sealed class LakeSink : IParallelFeedSink
 
     public void Accept(FeedRecord record) => own.Accept(record);
 
+    /// <summary>
+    /// Writes out the file's staged rows not yet in a part, once the reader has returned (every thread of the file is
+    /// done), so a batch of many files holds at most one file's rows in memory.
+    /// </summary>
+    public void Finish()
+    {
+        own.Finish();
+        foreach (var thread in threads)
+        {
+            thread.Finish();
+        }
+    }
+
     public void Withdraw(long acceptedIndex, Rejection rejection) => own.Withdraw(acceptedIndex, rejection);
 
     public void Quarantine(Rejection rejection) => own.Quarantine(rejection);
@@ -58,12 +71,17 @@ internal interface IStagingSink : IFeedSink
 
     /// <summary>Rows staged in the quarantine.</summary>
     long Quarantined { get; }
+
+    /// <summary>Writes out the staged rows not yet in a part (the file is read).</summary>
+    void Finish();
 }
 
 /// <summary>A file's rows through the loading thread's connection, numbered in the feed's sequence (<see cref="StagingDatabase.NextSequence"/>).</summary>
 internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : IStagingSink
 {
     private readonly int fileId = staging.FileId(input);
+
+    public void Finish() => staging.CloseMainPart(input.Feed);
     private long firstSequence = -1;
 
     public long Accepted { get; private set; }
@@ -110,6 +128,8 @@ internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : I
 internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase staging, LoadInput input) : IStagingSink
 {
     private readonly int fileId = staging.FileId(input);
+
+    public void Finish() => thread.CloseParts();
     private readonly long firstSequence = staging.NextRangeStart();
     private long appended;
 

@@ -39,6 +39,9 @@ internal sealed class StagedPart : IDisposable
 
     public FeedKind Feed => _contract.Kind;
 
+    /// <summary>Whether <see cref="Close"/> wrote the last rows out; no row may be added after it.</summary>
+    public bool IsClosed => _closed;
+
     /// <summary>The part files written so far, in order.</summary>
     public IReadOnlyList<string> Files => _files;
 
@@ -57,7 +60,7 @@ internal sealed class StagedPart : IDisposable
         return _appender.CreateRow();
     }
 
-    /// <summary>Writes the rows not yet written and drops the table.</summary>
+    /// <summary>Writes the rows not yet written and drops the table (again: nothing).</summary>
     public void Close()
     {
         if (_closed)

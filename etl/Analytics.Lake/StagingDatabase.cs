@@ -45,13 +45,22 @@ internal sealed class StagingDatabase : IDisposable
     /// <summary>The staged part of a feed's accepted rows appended by the loading thread (made on first use).</summary>
     public StagedPart Accepted(FeedContract contract)
     {
-        if (!_mainParts.TryGetValue(contract.Kind, out var part))
+        if (!_mainParts.TryGetValue(contract.Kind, out var part) || part.IsClosed)
         {
             part = OpenPart(contract);
             _mainParts[contract.Kind] = part;
         }
 
         return part;
+    }
+
+    /// <summary>Writes out the loading thread's last rows of a feed (its file is read); the next file's rows start a new part.</summary>
+    public void CloseMainPart(FeedKind feed)
+    {
+        if (_mainParts.TryGetValue(feed, out var part))
+        {
+            part.Close();
+        }
     }
 
     /// <summary>
@@ -285,6 +294,15 @@ internal sealed class StagingThread(DuckDbConnection connection, StagingDatabase
     }
 
     public DuckDbAppender Quarantine => _quarantine ??= connection.CreateAppender("quarantine");
+
+    /// <summary>Writes out this thread's staged rows not yet in a part.</summary>
+    public void CloseParts()
+    {
+        foreach (var part in _parts.Values)
+        {
+            part.Close();
+        }
+    }
 
     public void CloseAppenders() => _quarantine?.Close();
 
