@@ -6,7 +6,7 @@ namespace Analytics.Lake;
 
 /// <summary>
 /// The in-memory DuckDB a load stages into: each feed's accepted rows as Parquet parts (<see cref="StagedPart"/>: one
-/// per connection that appends them, its contract's columns plus source file, row and staging sequence number) and a
+/// per connection that appends them: its contract's columns, its file's number, source row and staging sequence number) and a
 /// quarantine table, then read back, less the withdrawn rows, and written out as the lake's Parquet. Spills to the
 /// staging folder when large.
 /// </summary>
