@@ -80,13 +80,13 @@ internal interface IStagingSink : IFeedSink
 internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : IStagingSink
 {
     private readonly int fileId = staging.FileId(input);
-
-    public void Finish() => staging.CloseMainPart(input.Feed);
     private long firstSequence = -1;
 
     public long Accepted { get; private set; }
 
     public long Quarantined { get; private set; }
+
+    public void Finish() => staging.CloseMainPart(input.Feed);
 
     public void Accept(FeedRecord record)
     {
@@ -128,14 +128,14 @@ internal sealed class LakeMainSink(StagingDatabase staging, LoadInput input) : I
 internal sealed class LakeThreadSink(StagingThread thread, StagingDatabase staging, LoadInput input) : IStagingSink
 {
     private readonly int fileId = staging.FileId(input);
-
-    public void Finish() => thread.CloseParts();
     private readonly long firstSequence = staging.NextRangeStart();
     private long appended;
 
     public long Accepted { get; private set; }
 
     public long Quarantined { get; private set; }
+
+    public void Finish() => thread.CloseParts();
 
     public void Accept(FeedRecord record)
     {

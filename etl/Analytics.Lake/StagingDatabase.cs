@@ -85,7 +85,8 @@ internal sealed class StagingDatabase : IDisposable
 
     /// <summary>
     /// The staging of one thread of a parallel read of one file (or of a file read beside others): its own connection
-    /// for its quarantined rows and its own staged parts, open until <see cref="CloseStaging"/>. Any thread may call it
+    /// for its quarantined rows (open until <see cref="CloseStaging"/>) and its own staged parts (written out when the file
+    /// is read, <see cref="StagingThread.CloseParts"/>). Any thread may call it
     /// (files read whole are read several at a time, <see cref="FileSchedule"/>) while the loading thread's own
     /// connection is idle.
     /// </summary>
